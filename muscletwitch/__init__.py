@@ -1,0 +1,43 @@
+"""muscletwitch: a validated taxonomy of muscle twitches and their causes, for teaching.
+
+The public API. Importing it loads no numpy, matplotlib or ipywidgets; those live in
+`muscletwitch.physiology`, `muscletwitch.plots` and `muscletwitch.widgets`.
+"""
+
+from .assess import Assessment, Reasons, assess
+from .taxonomy import (
+    Cause,
+    Code,
+    Finding,
+    Group,
+    Phenomenon,
+    RedFlag,
+    Site,
+    Source,
+    Taxonomy,
+    TaxonomyError,
+    Therapy,
+    UnknownIdError,
+    load_taxonomy,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Assessment",
+    "Cause",
+    "Code",
+    "Finding",
+    "Group",
+    "Phenomenon",
+    "Reasons",
+    "RedFlag",
+    "Site",
+    "Source",
+    "Taxonomy",
+    "TaxonomyError",
+    "Therapy",
+    "UnknownIdError",
+    "assess",
+    "load_taxonomy",
+]

@@ -1,0 +1,170 @@
+"""Command line: list, show, search and assess the taxonomy, or open the course in JupyterLab."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+from .assess import assess
+from .taxonomy import Cause, Taxonomy, TaxonomyError, UnknownIdError, load_taxonomy
+
+WIDTH = 88
+SEED = "*"  # marks a cause named by the source article
+
+
+def _wrap(text: str, indent: str = "  ", bullet: str = "") -> str:
+    first = indent + bullet
+    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=" " * len(first))
+
+
+def format_tree(tax: Taxonomy) -> str:
+    lines = []
+    for category, groups in tax.tree().items():
+        lines.append(category.upper())
+        for group_id, causes in groups.items():
+            lines.append(f"  {tax.group(group_id).name}")
+            lines += [f"    {c.id:<32}{c.name}{' ' + SEED if c.in_seed else ''}" for c in causes]
+    lines.append(f"\n{SEED} named in the source article")
+    return "\n".join(lines)
+
+
+def format_card(tax: Taxonomy, cause: Cause) -> str:
+    def names(ids: Sequence[str], look_up) -> str:
+        return ", ".join(look_up(i).name for i in ids) or "none"
+
+    parts = [
+        f"{cause.name} ({cause.id})",
+        "=" * min(WIDTH, len(cause.name) + len(cause.id) + 3),
+        f"Category: {cause.category}; group: {tax.group(cause.group).name}"
+        + ("; named in the source article" if cause.in_seed else ""),
+        f"Acts at: {names(cause.site, tax.site)}",
+        f"Movements: {names(cause.phenomena, tax.phenomenon)}",
+        f"Extent: {cause.extent}; rhythm: {cause.rhythm}",
+        "",
+        "Summary:",
+        _wrap(cause.summary),
+        "Mechanism:",
+        _wrap(cause.mechanism),
+        f"Worse with: {', '.join(cause.worse)}",
+        f"Better with: {', '.join(cause.better)}",
+    ]
+    if cause.correction:
+        parts += ["Source article says:", _wrap(cause.seed_says), "What we teach:"]
+        parts.append(_wrap(cause.correction))
+    parts.append("Management (evidence):")
+    parts += [f"  - {t.name} ({t.evidence})" for t in map(tax.therapy, cause.therapies)]
+    parts.append("See a doctor when:")
+    flags = [tax.red_flag(r) for r in cause.red_flags]
+    parts += [f"  - [{f.urgency}] {f.name}" for f in flags] or ["  - no specific red flags listed"]
+    parts.append("Codes:")
+    parts += [f"  {c.system:<8}{c.code:<12}{c.label}" for c in cause.codes]
+    parts.append("Sources:")
+    parts += [_wrap(s.citation, bullet="- ") for s in tax.sources_of(cause)]
+    parts += ["", _wrap(tax.disclaimer, "")]
+    return "\n".join(parts)
+
+
+def format_assessment(tax: Taxonomy, finding_ids: Sequence[str]) -> str:
+    a = assess(*finding_ids, taxonomy=tax)
+    lines = [f"URGENCY: {a.urgency.upper()}"]
+    for flag in a.red_flags:
+        lines += [f"  ! {flag.name} [{flag.urgency}]", _wrap(flag.advice, "    ")]
+    lines.append("Causes that fit, best first:")
+    for cause in a.causes:
+        lines.append(f"  {cause.name} ({cause.category}): {a.reasons[cause.id].describe(tax)}")
+    if not a.causes:
+        lines.append("  none fits these findings strongly; add what was going on (context).")
+    lines += ["", _wrap(a.disclaimer, "")]
+    return "\n".join(lines)
+
+
+def course_dir() -> Path:
+    """The notebooks folder of a source checkout (the course is not installed as package data)."""
+    return Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def lab_command(extra: Sequence[str] = ()) -> list[str]:
+    start = course_dir() / "00_start_here.ipynb"
+    return [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        f"--notebook-dir={course_dir()}",
+        f"--LabApp.default_url=/lab/tree/{start.name}",
+        *extra,
+    ]
+
+
+def _lab(args: argparse.Namespace) -> int:
+    if not course_dir().is_dir():
+        print(f"muscletwitch: the course folder {course_dir()} is missing", file=sys.stderr)
+        return 2
+    if shutil.which("jupyter") is None and not _has_module("jupyterlab"):
+        print("muscletwitch: JupyterLab is not installed (pip install jupyterlab)", file=sys.stderr)
+        return 2
+    extra = ["--no-browser"] if args.no_browser or not os.environ.get("DISPLAY") else []
+    return subprocess.call(lab_command(extra))
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="muscletwitch",
+        description="Explore the causes of muscle twitches. Teaching material, not a diagnosis.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("list", help="tree of categories, groups and causes")
+    show = sub.add_parser("show", help="a card of one cause with codes and sources")
+    show.add_argument("id", help="a cause id, e.g. als (see 'muscletwitch list')")
+    search = sub.add_parser("search", help="find causes by name, synonym or summary")
+    search.add_argument("text", nargs="+")
+    a = sub.add_parser("assess", help="findings -> causes that fit, red flags, urgency")
+    a.add_argument("findings", nargs="+", metavar="FINDING", help="finding ids, e.g. twitching")
+    sub.add_parser("findings", help="the finding ids that 'assess' accepts")
+    lab = sub.add_parser("lab", help="open the course in JupyterLab")
+    lab.add_argument("--no-browser", action="store_true", help="print the URL only")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "lab":
+            return _lab(args)
+        tax = load_taxonomy()
+        if args.command == "list":
+            out = format_tree(tax)
+        elif args.command == "show":
+            out = format_card(tax, tax.cause(args.id))
+        elif args.command == "search":
+            text = " ".join(args.text)
+            hits = tax.search(text)
+            out = "\n".join(f"{c.id:<32}{c.name}" for c in hits) or f"no cause matches {text!r}"
+        elif args.command == "findings":
+            out = "\n".join(f"{f.id:<28}{f.name} ({f.group})" for f in tax.findings)
+        else:
+            out = format_assessment(tax, args.findings)
+    except UnknownIdError as e:
+        print(f"muscletwitch: {e}", file=sys.stderr)
+        return 2
+    except TaxonomyError as e:
+        print(f"muscletwitch: invalid data: {e}", file=sys.stderr)
+        return 2
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
