@@ -28,14 +28,22 @@ SOURCE_KINDS = ("article", "review", "guideline", "web", "ontology", "book", "se
 OFFLINE_SOURCES = ("seed", "note")  # kinds that need no url or doi (the seed text ships in shared/)
 
 
+def close_matches(given: object, known: Iterable[str]) -> tuple[str, ...]:
+    """Up to three known ids that look like `given` (typos, missing hyphens)."""
+    return tuple(difflib.get_close_matches(str(given), list(known), n=3, cutoff=0.5))
+
+
+def _did_you_mean(close: tuple[str, ...]) -> str:
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
 class UnknownIdError(KeyError):
     """An id that the taxonomy does not know; the message suggests close matches."""
 
     def __init__(self, kind: str, given: str, known: Iterable[str]):
         known = list(known)
-        close = difflib.get_close_matches(str(given), known, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; known: {', '.join(known)}"
-        self.kind, self.given, self.suggestions = kind, given, tuple(close)
+        self.kind, self.given, self.suggestions = kind, given, close_matches(given, known)
+        hint = _did_you_mean(self.suggestions) or f"; known: {', '.join(known)}"
         super().__init__(f"unknown {kind} {given!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would print the repr of the message
@@ -307,8 +315,7 @@ class _Checker:
 
     def ref(self, name: str, spec: F, value: str) -> None:
         if spec.ref and value not in self.known[spec.ref]:
-            close = difflib.get_close_matches(value, sorted(self.known[spec.ref]), n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            hint = _did_you_mean(close_matches(value, sorted(self.known[spec.ref])))
             kind = spec.ref.replace("_", " ")
             raise self.fail(name, f"{value!r} is not a known {kind} id{hint}")
 

@@ -1,0 +1,57 @@
+"""Start-up cost: `import muscletwitch` + load, and `muscletwitch list`, against a bare interpreter.
+
+Each figure is the median of several fresh processes, measured in this run next to a baseline
+`python -c pass`; targets (issue 2): import + load under 60 ms, `muscletwitch list` under 150 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+RUNS = 15
+CASES = {
+    "baseline: python -c pass": [sys.executable, "-c", "pass"],
+    "import muscletwitch": [sys.executable, "-c", "import muscletwitch"],
+    "import + load_taxonomy()": [
+        sys.executable,
+        "-c",
+        "import muscletwitch as mt; mt.load_taxonomy()",
+    ],
+    "muscletwitch list": [sys.executable, "-m", "muscletwitch", "list"],
+}
+# the part of each case's wall time that is ours, after subtracting the bare interpreter
+TARGETS_MS = {"import + load_taxonomy()": 60.0, "muscletwitch list": 150.0}
+
+
+def wall_ms(cmd: list[str]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    results = {name: wall_ms(cmd) for name, cmd in CASES.items()}
+    base = results["baseline: python -c pass"]
+    failed = False
+    print(f"{'case':<28}{'wall ms':>9}{'x base':>8}{'+ms':>8}  target")
+    for name, ms in results.items():
+        target = TARGETS_MS.get(name)
+        # import + load is judged on what it adds to the interpreter; `list` on its whole wall time
+        judged = ms - base if name.startswith("import") else ms
+        verdict = ""
+        if target is not None:
+            ok = judged < target
+            failed |= not ok
+            verdict = f"{'PASS' if ok else 'FAIL'} ({judged:.0f} < {target:.0f} ms)"
+        print(f"{name:<28}{ms:9.1f}{ms / base:8.2f}{ms - base:8.1f}  {verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The command line: every command, exit codes, and no traceback on bad input."""
+
+import subprocess
+import sys
+
+import pytest
+
+from muscletwitch import cli
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "muscletwitch", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_list_shows_the_tree_with_seed_marks(capsys):
+    assert cli.main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("BENIGN") < out.index("Everyday triggers") < out.index("PATHOLOGICAL")
+    assert "als                             ALS (motor neurone disease) *" in out
+    assert "caffeine                        Caffeine and stimulants\n" in out
+
+
+def test_show_prints_a_card_with_codes_sources_and_the_correction(capsys):
+    assert cli.main(["show", "parkinsons-disease"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Parkinson's disease (parkinsons-disease)")
+    assert "hpo     HP:0002322  Resting tremor" in out
+    assert "What we teach:" in out and "not twitching" in out
+    assert "Postuma RB" in out and "https://doi.org/10.1002/mds.26424" in out
+    assert "not a diagnosis" in out
+
+
+def test_search_finds_and_says_when_nothing_matches(capsys):
+    assert cli.main(["search", "eyelid"]) == 0
+    assert capsys.readouterr().out.startswith("eyelid-myokymia")
+    assert cli.main(["search", "no", "such"]) == 0
+    assert "no cause matches 'no such'" in capsys.readouterr().out
+
+
+def test_assess_prints_urgency_flags_causes_and_disclaimer(capsys):
+    assert cli.main(["assess", "diabetes", "trembling", "sweating"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("URGENCY: EMERGENCY")
+    assert "Possible low blood sugar in diabetes" in out
+    assert "Hypoglycaemia (low blood sugar) in diabetes (pathological): fits: diabetes" in out
+    assert "not a diagnosis" in out
+
+
+def test_assess_with_no_fitting_cause_says_so(capsys):
+    assert cli.main(["assess", "twitching"]) == 0
+    assert "none fits these findings strongly" in capsys.readouterr().out
+
+
+def test_findings_lists_the_vocabulary(capsys):
+    assert cli.main(["findings"]) == 0
+    assert "muscle-weakness" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "alss"], "muscletwitch: unknown cause 'alss'; did you mean als?"),
+        (["assess", "siezure"], "muscletwitch: unknown finding 'siezure'; did you mean seizure"),
+    ],
+)
+def test_unknown_ids_exit_2_with_a_message_and_no_traceback(args, message):
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_usage_errors_exit_2_without_traceback():
+    result = run("frobnicate")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_console_script_entry_point_is_declared():
+    from importlib.metadata import entry_points
+
+    (ep,) = [e for e in entry_points(group="console_scripts") if e.name == "muscletwitch"]
+    assert ep.value == "muscletwitch.cli:main"
+
+
+def test_lab_command_opens_the_start_notebook(monkeypatch):
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    assert cli.main(["lab"]) == 0
+    (cmd,) = calls
+    assert cmd[1:4] == ["-m", "jupyter", "lab"]
+    assert f"--notebook-dir={cli.course_dir()}" in cmd
+    assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in cmd
+    assert "--no-browser" in cmd  # headless machine: print the URL
+
+
+def test_lab_without_the_course_folder_fails_clearly(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(cli, "course_dir", lambda: tmp_path / "missing")
+    assert cli.main(["lab"]) == 2
+    assert "course folder" in capsys.readouterr().err
+
+
+def test_invalid_data_is_reported_not_raised(monkeypatch, capsys):
+    import muscletwitch.taxonomy as taxonomy
+
+    def broken(*_):
+        raise taxonomy.TaxonomyError("causes.toml, cause 'x', field 'y': bad")
+
+    monkeypatch.setattr(cli, "load_taxonomy", broken)
+    assert cli.main(["list"]) == 2
+    assert "invalid data: causes.toml" in capsys.readouterr().err
+
+
+def test_import_does_not_load_numpy_matplotlib_or_ipywidgets():
+    code = (
+        "import sys, muscletwitch as mt; mt.load_taxonomy(); mt.assess('twitching');"
+        "from muscletwitch import cli;"
+        "print(sorted(m for m in ('numpy','matplotlib','ipywidgets') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
