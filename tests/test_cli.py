@@ -85,12 +85,14 @@ def test_console_script_entry_point_is_declared():
     assert ep.value == "muscletwitch.cli:main"
 
 
-def test_lab_command_opens_the_start_notebook(monkeypatch):
+def test_lab_command_opens_the_start_notebook(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "course_dir", lambda: tmp_path)
     calls = []
     monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
     monkeypatch.delenv("DISPLAY", raising=False)
     assert cli.main(["lab"]) == 0
     (cmd,) = calls
+    assert cli.lab_command()[-1].endswith("00_start_here.ipynb")
     assert cmd[1:4] == ["-m", "jupyter", "lab"]
     assert f"--notebook-dir={cli.course_dir()}" in cmd
     assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in cmd

@@ -1,0 +1,259 @@
+"""Illustrative numpy models of muscle twitches: discharge trains, motor-unit twitches, force
+summation, extent, and each phenomenon's activity signature (parameters: data/signatures.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from muscletwitch.taxonomy import UnknownIdError
+
+Seed = int | np.random.Generator
+_NOT_PARAMETERS = ("sources", "illustrative", "note")
+
+
+@cache
+def parameters() -> dict[str, Any]:
+    """The model parameters with their sources, as read from ``data/signatures.toml`` (cached)."""
+    with resources.files("muscletwitch").joinpath("data/signatures.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def _check(name: str, value: float, *, minimum: float = 0.0, inclusive: bool = False) -> float:
+    """``value`` if finite and above ``minimum`` (or equal, when inclusive), else ValueError."""
+    ok = value >= minimum if inclusive else value > minimum
+    if not (ok and np.isfinite(value)):
+        allowed = f"{'>=' if inclusive else '>'} {minimum:g}"
+        raise ValueError(f"{name} must be a finite number {allowed}, got {value!r}")
+    return value
+
+
+def _time(duration_s: float, fs_hz: float) -> np.ndarray:
+    _check("duration_s", duration_s)
+    _check("fs_hz", fs_hz)
+    return np.arange(max(1, round(duration_s * fs_hz))) / fs_hz
+
+
+def contraction_range_ms() -> tuple[float, float]:
+    """Cited range of human motor-unit twitch contraction times (Sica & McComas 1971)."""
+    low, high = parameters()["twitch"]["contraction_ms_range"]
+    return low, high
+
+
+def tremor_types() -> tuple[str, ...]:
+    """Tremor types with a cited frequency range (Bhatia et al. 2018)."""
+    return tuple(key.removesuffix("_hz") for key in parameters()["tremor"] if key.endswith("_hz"))
+
+
+def tremor_range_hz(tremor_type: str | None = None) -> tuple[float, float]:
+    """Frequency range of ``tremor_type``, or of all tremor types together when None."""
+    table = parameters()["tremor"]
+    if tremor_type is None:
+        ranges = np.array([table[f"{kind}_hz"] for kind in tremor_types()])
+        return float(ranges[:, 0].min()), float(ranges[:, 1].max())
+    if tremor_type not in tremor_types():
+        raise ValueError(
+            f"tremor_type must be one of {', '.join(tremor_types())}, got {tremor_type!r}"
+        )
+    low, high = table[f"{tremor_type}_hz"]
+    return low, high
+
+
+def discharge_train(
+    rate_hz: float,
+    duration_s: float,
+    *,
+    regular: bool,
+    seed: Seed = 0,
+    refractory_ms: float | None = None,
+    jitter_cv: float | None = None,
+) -> np.ndarray:
+    """Sorted discharge times (s) of one motor neuron firing at ``rate_hz`` on average.
+
+    Irregular: Poisson-like, each interval a refractory gap plus an exponential wait.
+    Regular: periodic, intervals spread by ``jitter_cv`` (coefficient of variation), never below
+    the gap.
+    Defaults for ``refractory_ms`` and ``jitter_cv`` come from the ``[train]`` table.
+    """
+    _check("rate_hz", rate_hz)
+    _check("duration_s", duration_s)
+    defaults = parameters()["train"]
+    gap_ms = defaults["refractory_ms"] if refractory_ms is None else refractory_ms
+    gap_s = _check("refractory_ms", gap_ms, inclusive=True) / 1000
+    cv = _check(
+        "jitter_cv", defaults["jitter_cv"] if jitter_cv is None else jitter_cv, inclusive=True
+    )
+    mean_s = 1 / rate_hz
+    if gap_s >= mean_s:
+        raise ValueError(
+            f"rate_hz must be below 1/refractory gap = {1 / gap_s:g} Hz, got {rate_hz!r}"
+        )
+    rng = np.random.default_rng(seed)
+    expected = duration_s * rate_hz
+    n = int(expected + 8 * np.sqrt(expected) + 10)  # enough intervals to pass duration_s
+    if regular:
+        intervals = np.maximum(mean_s * (1 + cv * rng.standard_normal(n)), gap_s)
+    else:
+        intervals = gap_s + rng.exponential(mean_s - gap_s, n)
+    times = rng.uniform(0, mean_s) + np.cumsum(intervals) - intervals[0]
+    return times[times < duration_s]
+
+
+def twitch(t_s: np.ndarray | float, *, contraction_ms: float) -> np.ndarray:
+    """Motor-unit twitch f(t) = (t/T) exp(1 - t/T) (Fuglevand form): 0 before t = 0, peak 1 at T."""
+    x = np.clip(
+        np.asarray(t_s, dtype=float) / (_check("contraction_ms", contraction_ms) / 1000), 0, None
+    )
+    return x * np.exp(1 - x)
+
+
+def _twitch_kernel(contraction_ms: float, fs_hz: float) -> np.ndarray:
+    length_s = parameters()["twitch"]["kernel_length_contractions"] * contraction_ms / 1000
+    return twitch(np.arange(int(length_s * fs_hz) + 1) / fs_hz, contraction_ms=contraction_ms)
+
+
+def _place(events_s: np.ndarray, kernel: np.ndarray, n: int, fs_hz: float) -> np.ndarray:
+    """Sum of ``kernel`` started at every event (impulses convolved by FFT), first ``n`` samples."""
+    index = np.round(events_s * fs_hz).astype(int)
+    impulses = np.bincount(index[(index >= 0) & (index < n)], minlength=n).astype(float)
+    size = 1 << (n + kernel.size - 2).bit_length()
+    return np.fft.irfft(np.fft.rfft(impulses, size) * np.fft.rfft(kernel, size), size)[:n]
+
+
+def summed_force(
+    rate_hz: float,
+    *,
+    contraction_ms: float,
+    duration_s: float = 1.0,
+    fs_hz: float = 1000,
+    regular: bool = True,
+    seed: Seed = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(t_s, force) of one motor unit firing at ``rate_hz``; force in multiples of one twitch peak.
+
+    Twitches sum: at low rates they stay separate, at high rates they fuse into a tetanus.
+    """
+    t = _time(duration_s, fs_hz)
+    events = discharge_train(rate_hz, duration_s, regular=regular, seed=seed)
+    return t, _place(events, _twitch_kernel(contraction_ms, fs_hz), t.size, fs_hz)
+
+
+def fusion_index(force: np.ndarray) -> float:
+    """1 - ripple / peak over the second (steady) half of ``force``: 0 separate, 1 fused."""
+    steady = np.asarray(force, dtype=float)[len(force) // 2 :]
+    peak = steady.max(initial=0.0)
+    return float(1 - (peak - steady.min()) / peak) if peak > 0 else 0.0
+
+
+def extent_signal(
+    extent: str,
+    *,
+    duration_s: float = 0.5,
+    fs_hz: float = 1000,
+    seed: Seed = 0,
+    contraction_ms: float | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(t_s, force, surface) of one event involving ``extent`` (an id of ``[extent]`` in the data).
+
+    Force is in multiples of one motor-unit twitch; surface is the movement seen through the skin:
+    zero for single fibres, which only EMG shows.
+    """
+    table = parameters()["extent"]
+    if extent not in table:
+        raise ValueError(f"extent must be one of {', '.join(table)}, got {extent!r}")
+    spec = table[extent]
+    t = _time(duration_s, fs_hz)
+    rng = np.random.default_rng(seed)
+    onsets = 0.1 * duration_s + rng.uniform(0, spec["dispersion_ms"] / 1000, spec["units"])
+    kernel = _twitch_kernel(contraction_ms or parameters()["twitch"]["contraction_ms"], fs_hz)
+    force = spec["unit_force"] * _place(onsets, kernel, t.size, fs_hz)
+    return t, force, force * spec["visible"]
+
+
+def _events(p: dict[str, Any], duration_s: float, rng: np.random.Generator) -> np.ndarray:
+    """Event times of a signature: discharge train, grouped into bursts, kept inside the window."""
+    train = {key: p[key] for key in ("refractory_ms", "jitter_cv") if key in p}
+    events = discharge_train(
+        p["rate_hz"], duration_s, regular=p["train"] == "regular", seed=rng, **train
+    )
+    if "burst_size" in p:
+        low, high = p["burst_size"]
+        sizes = rng.integers(low, high + 1, events.size)
+        rank = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        events = np.repeat(events, sizes) + rank * _check("burst_gap_ms", p["burst_gap_ms"]) / 1000
+    if "window" in p:
+        start, stop = p["window"]
+        if not 0 <= start < stop <= 1:
+            raise ValueError(
+                f"window must be [start, stop] with 0 <= start < stop <= 1, got {p['window']}"
+            )
+        events = events[(events >= start * duration_s) & (events < stop * duration_s)]
+    return events
+
+
+def _kernel(p: dict[str, Any], fs_hz: float) -> np.ndarray:
+    """One event's shape: a twitch, a Gaussian jerk (width at half height) or a biphasic spike."""
+    if p["shape"] == "twitch":
+        return _twitch_kernel(p["contraction_ms"], fs_hz)
+    sigma_s = _check("width_ms", p["width_ms"]) / 1000 / np.sqrt(8 * np.log(2))
+    x = np.arange(-3 * sigma_s, 3 * sigma_s, 1 / fs_hz) / sigma_s
+    shape = np.exp(-0.5 * x**2) * (1 if p["shape"] == "jerk" else -x)
+    return shape / np.abs(shape).max()
+
+
+def _oscillation(t: np.ndarray, p: dict[str, Any], rng: np.random.Generator) -> np.ndarray:
+    """Tremor: a sinusoid at ``frequency_hz`` whose phase drifts slowly (a random walk)."""
+    low, high = tremor_range_hz(p.get("tremor_type"))
+    frequency = p["frequency_hz"]
+    if not low <= frequency <= high:
+        kind = p.get("tremor_type", "any")
+        raise ValueError(
+            f"frequency_hz must be within {low:g}-{high:g} Hz for {kind} tremor "
+            f"(Bhatia et al. 2018), got {frequency!r}"
+        )
+    step = p["phase_drift_rad_per_sqrt_s"] * np.sqrt(t[1] - t[0] if t.size > 1 else 0.0)
+    return np.sin(2 * np.pi * frequency * t + np.cumsum(rng.normal(0, step, t.size)))
+
+
+def signature_ids() -> tuple[str, ...]:
+    """Phenomenon ids that have a signature, in data order."""
+    return tuple(parameters()["signature"])
+
+
+def signature(
+    phenomenon_id: str,
+    *,
+    duration_s: float = 10.0,
+    fs_hz: float = 1000,
+    seed: Seed = 0,
+    **params: Any,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(t_s, activity) typical of a phenomenon, an illustrative model in a.u. (see ``amplitude``).
+
+    ``params`` override that phenomenon's table in ``data/signatures.toml`` (e.g. ``rate_hz``,
+    ``amplitude``; for tremor ``frequency_hz`` and ``tremor_type``).
+    """
+    table = parameters()["signature"]
+    if phenomenon_id not in table:
+        raise UnknownIdError("phenomenon", phenomenon_id, table)
+    spec = {k: v for k, v in table[phenomenon_id].items() if k not in _NOT_PARAMETERS}
+    allowed = set(spec) | ({"tremor_type"} if spec["shape"] == "oscillation" else set())
+    if unknown := sorted(set(params) - allowed):
+        raise ValueError(
+            f"signature({phenomenon_id!r}) has no parameter {', '.join(unknown)}; "
+            f"allowed: {', '.join(sorted(allowed))}"
+        )
+    p = spec | params
+    t = _time(duration_s, fs_hz)
+    rng = np.random.default_rng(seed)
+    if p["shape"] == "oscillation":
+        activity = _oscillation(t, p, rng)
+    else:
+        activity = _place(_events(p, duration_s, rng), _kernel(p, fs_hz), t.size, fs_hz)
+    peak = np.abs(activity).max() if p.get("scale") == "trace" else 1.0
+    scale = _check("amplitude", p["amplitude"], inclusive=True) / peak if peak > 0 else 0.0
+    return t, activity * scale

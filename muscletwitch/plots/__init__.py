@@ -1,0 +1,25 @@
+"""Matplotlib figures for the course: each function draws into Axes it is given, returns ``Drawn``.
+
+Convention: ``drawn = plots.f(ax, ...)`` never creates or shows a figure. ``drawn.artists`` holds
+what was drawn (first the main data artists, e.g. the lines a widget updates with ``set_data``);
+``drawn.alt_text`` is one sentence describing the picture for screen readers and static exports.
+``comparison`` takes a sequence of Axes (one per phenomenon, e.g. ``fig.subplots(5, 2).ravel()``).
+Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.context()`` or
+``style.lecture()`` around figure creation.
+"""
+
+from muscletwitch.plots._common import Drawn
+from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, tree
+from muscletwitch.plots.signals import comparison, raster, signal, summation
+
+__all__ = [
+    "ANATOMY_LEVELS",
+    "Drawn",
+    "anatomy",
+    "comparison",
+    "levels",
+    "raster",
+    "signal",
+    "summation",
+    "tree",
+]

@@ -1,0 +1,228 @@
+"""Schematic diagrams: the cause tree, muscle anatomy from fibre to body region, and the levels
+of the motor system where a cause or phenomenon starts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
+from matplotlib.patches import Circle, Ellipse, Polygon
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
+from muscletwitch import physiology, style
+from muscletwitch.plots._common import Drawn, box, finish
+
+CATEGORIES = ("benign", "pathological")
+SEED_MARK = "\u2605 "  # a black star, in DejaVu Sans
+
+
+def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
+    """Cause tree: category -> group -> cause, one column per category; seed causes starred.
+
+    ``taxonomy`` needs ``.causes`` and ``.groups``; causes whose ids are in ``highlight`` get a box.
+    Columns are placed in inches from the measured label widths, so larger (lecture) fonts push
+    the second column right instead of overlapping it.
+    """
+    marked = set(highlight)
+    if unknown := marked - {c.id for c in taxonomy.causes}:
+        raise ValueError(f"highlight: unknown cause ids {', '.join(sorted(unknown))}")
+    fig = ax.get_figure(root=True)
+    inches = fig.dpi_scale_trans + ScaledTranslation(0, 0, ax.transAxes)  # from the axes corner
+    at = blended_transform_factory(inches, ax.transData)  # x in inches, y in rows
+    artists: list[Any] = []
+    left, deepest = 0.1, 0  # inches from the axes corner
+    measure = RendererAgg(1, 1, fig.dpi)  # text sizes without rendering a whole figure
+    for category in CATEGORIES:
+        colour = style.CATEGORY_COLOURS[category]
+        rows: list[tuple[int, Any, str]] = [(0, None, category.capitalize())]  # depth, cause, label
+        for group in (g for g in taxonomy.groups if g.category == category):
+            members = [c for c in taxonomy.causes if c.group == group.id]
+            rows += [(1, None, group.name)] * bool(members)
+            rows += [(2, c, SEED_MARK * c.in_seed + c.name) for c in members]
+        deepest = max(deepest, len(rows))
+        x = left + 0.25 * np.array([depth for depth, _, _ in rows])
+        segments, texts = [], []
+        for row, (depth, cause, label) in enumerate(rows):
+            parent = max((r for r in range(row) if rows[r][0] == depth - 1), default=None)
+            if parent is not None:  # elbow from the parent's stem to this row
+                stem = x[parent] + 0.08
+                segments.append([(stem, -parent - 0.35), (stem, -row), (x[row] - 0.03, -row)])
+            lit = depth == 0 or (cause is not None and cause.id in marked)
+            bbox = {"facecolor": to_rgba(colour, 0.3), "edgecolor": colour} if lit else None
+            if lit and depth == 0:
+                bbox |= {"hatch": style.CATEGORY_HATCHES[category]}
+            weight = "bold" if depth < 2 or lit else "normal"
+            gid = cause.id if cause else None
+            texts.append(
+                ax.text(
+                    x[row],
+                    -row,
+                    label,
+                    va="center",
+                    bbox=bbox,
+                    fontweight=weight,
+                    gid=gid,
+                    transform=at,
+                )
+            )
+        lines = LineCollection(
+            segments, colors=colour, linestyles=style.CATEGORY_LINESTYLES[category], transform=at
+        )
+        for text in texts:  # the layout engine must not shrink the axes around them
+            text.set_in_layout(False)
+        artists += [*texts, ax.add_collection(lines)]
+        widths = [t.get_window_extent(measure).width / fig.dpi for t in texts]
+        left = max(x + widths) + 0.3
+    seed_note = f"{SEED_MARK}named in the seed article"
+    artists.append(ax.text(0.1, -deepest, seed_note, style="italic", transform=at))
+    ax.set(ylim=(-deepest - 0.5, 0.7), title="Causes of muscle twitching")
+    ax.axis("off")
+    n_benign = sum(c.category == "benign" for c in taxonomy.causes)
+    shown = f"; highlighted: {', '.join(sorted(marked))}" if marked else ""
+    alt = (
+        f"Tree of {len(taxonomy.causes)} causes of muscle twitching, {n_benign} benign and "
+        f"{len(taxonomy.causes) - n_benign} pathological, grouped; seed causes starred{shown}."
+    )
+    return Drawn(tuple(artists), alt)
+
+
+ANATOMY_LEVELS = (
+    ("single-fibres", "Muscle fibre"),
+    ("motor-unit", "Motor unit"),
+    ("fascicle", "Fascicle"),
+    ("whole-muscle", "Whole muscle"),
+    ("body-region", "Body region"),
+)
+_SIZE, _STEP = 1.2, 1.6  # panel size and spacing (data units)
+
+
+def _anatomy_icon(level: str, x: float, face: str) -> list[Any]:
+    """Patches sketching one level inside the panel whose lower-left corner is (x, 0)."""
+    kw = {"facecolor": face, "edgecolor": style.INK, "linewidth": 1}
+    c = x + _SIZE / 2
+    if level == "single-fibres":
+        return [Ellipse((c, 0.6), 1.0, 0.14, **kw)]
+    if level == "motor-unit":
+        fibres = [Ellipse((x + 0.8, y), 0.6, 0.1, **kw) for y in (0.3, 0.55, 0.8)]
+        axon = Polygon([(x + 0.16, 0.95), (x + 0.5, 0.3), (x + 0.16, 0.95), (x + 0.5, 0.8)], **kw)
+        branch = Polygon([(x + 0.37, 0.55), (x + 0.5, 0.55)], **kw)
+        return [axon, branch, Circle((x + 0.16, 0.95), 0.08, **kw), *fibres]
+    if level == "fascicle":
+        angles = np.linspace(0, 2 * np.pi, 7)[:-1]
+        centres = [(c, 0.6)] + [(c + 0.26 * np.cos(a), 0.6 + 0.26 * np.sin(a)) for a in angles]
+        return [Circle((c, 0.6), 0.45, **kw | {"facecolor": "white"})] + [
+            Circle(p, 0.12, **kw) for p in centres
+        ]
+    if level == "whole-muscle":
+        return [Ellipse((c, 0.6), 1.0, 0.5, **kw)] + [
+            Ellipse((c, 0.6 + dy), 0.7, 0.12, **kw | {"facecolor": "white"}) for dy in (-0.12, 0.12)
+        ]
+    return [Ellipse((c, y), 0.9, 0.26, **kw) for y in (0.3, 0.6, 0.9)]  # body region: muscles
+
+
+def anatomy(ax: Axes, *, highlight: Any = None) -> Drawn:
+    """Muscle anatomy fibre -> motor unit -> fascicle -> whole muscle -> body region.
+
+    ``highlight``: an extent id (or "fascicle"), or an object with ``.extent`` (a cause or
+    phenomenon, which then also gives the colour).
+    """
+    level = getattr(highlight, "extent", highlight)
+    ids = [lid for lid, _ in ANATOMY_LEVELS]
+    if level is not None and level not in ids:
+        raise ValueError(f"highlight must be one of {', '.join(ids)}, got {level!r}")
+    colour = (
+        style.colour_of(highlight) if hasattr(highlight, "extent") else style.OKABE_ITO["orange"]
+    )
+    extents = physiology.parameters()["extent"]
+    artists: list[Any] = []
+    for i, (lid, name) in enumerate(ANATOMY_LEVELS):
+        x, lit = i * _STEP, lid == level
+        artists += box(
+            ax, (x, 0), (_SIZE, _SIZE), name, gid=lid, colour=colour if lit else None, text_y=-0.2
+        )
+        if lid in extents:
+            seen = "visible" if extents[lid]["visible"] else "EMG only"
+            artists.append(
+                ax.text(x + _SIZE / 2, -0.5, seen, ha="center", va="center", style="italic")
+            )
+        for patch in _anatomy_icon(lid, x, colour if lit else "#BDBDBD"):
+            artists.append(ax.add_patch(patch))
+        if i:
+            artists.append(
+                ax.annotate(
+                    "",
+                    (x - 0.05, 0.6),
+                    (x - _STEP + _SIZE + 0.05, 0.6),
+                    arrowprops={"arrowstyle": "->"},
+                )
+            )
+    title = "Muscle anatomy: fibre to body region"
+    finish(ax, title, (-0.1, len(ANATOMY_LEVELS) * _STEP - 0.3), (-0.75, _SIZE + 0.1))
+    where = f", {dict(ANATOMY_LEVELS)[level].lower()} highlighted" if level else ""
+    alt = f"Five panels from one muscle fibre to a body region{where}; fibres show on EMG only."
+    return Drawn(tuple(artists), alt)
+
+
+def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
+    """Levels of the motor system, brain to muscle, with body-wide influences beside them.
+
+    ``sites``: Site objects (``.id .name .kind``) in order, top to bottom; kind "systemic" goes to
+    the side column. ``highlight``: a cause or phenomenon (its ``.site``: primary solid, others
+    dashed), or a site id.
+    """
+    sites = tuple(sites)
+    where = (highlight,) if isinstance(highlight, str) else tuple(getattr(highlight, "site", ()))
+    if unknown := set(where) - {s.id for s in sites}:
+        raise ValueError(f"highlight: unknown site ids {', '.join(sorted(unknown))}")
+    colour = style.colour_of(highlight) if where else None
+    hatch = style.CATEGORY_HATCHES.get(getattr(highlight, "category", ""), "")
+    path = [s for s in sites if s.kind != "systemic"]
+    side = [s for s in sites if s.kind == "systemic"]
+    width, height, step, bus = 3.4, 0.7, 1.0, 3.9  # box size, row spacing, x of the influence line
+    grey = {"color": "#595959", "linestyle": "--"}
+
+    def level(site: Any, xy: tuple[float, float]) -> tuple[Any, Any]:
+        lit = site.id in where
+        return box(
+            ax, xy, (width, height), site.name, gid=site.id, colour=colour if lit else None,
+            strong=lit and site.id == where[0], hatch=hatch * lit,
+        )  # fmt: skip
+
+    def arrow(start: tuple[float, float], end: tuple[float, float], **kw: Any) -> Any:
+        return ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": style.INK} | kw)
+
+    artists: list[Any] = []
+    for i, site in enumerate(path):
+        y, mid = -i * step, -i * step + height / 2
+        artists += level(site, (0, y))
+        artists.append(ax.text(-0.15, mid, site.kind, ha="right", va="center", style="italic"))
+        artists.append(arrow((bus, mid), (width + 0.05, mid), **grey))
+        if i:
+            artists.append(arrow((width / 2, y + step), (width / 2, y + height)))
+    low = -(len(path) - 1) * step
+    artists += ax.plot([bus, bus], [height / 2, low + height / 2], **grey)
+    for i, site in enumerate(side):
+        y = low * (i + 0.5) / len(side)
+        artists += level(site, (bus + 0.4, y))
+        artists += ax.plot([bus, bus + 0.4], [y + height / 2] * 2, **grey)
+    artists.append(
+        ax.text(bus + 0.4 + width / 2, low, "act on every level", ha="center", style="italic")
+    )
+    name = getattr(highlight, "name", highlight)
+    finish(
+        ax,
+        f"Where it starts: {name}" if where else "Levels of the motor system",
+        (-1.6, bus + 0.5 + width),
+        (-(len(path) - 1) * step - 0.2, height + 0.2),
+    )
+    alt = (
+        f"Motor system from {path[0].name.lower()} down to {path[-1].name.lower()}, with "
+        f"{' and '.join(s.name.lower() for s in side)} beside it"
+        + (f"; {name} starts at: {', '.join(where)}." if where else ".")
+    )
+    return Drawn(tuple(artists), alt)

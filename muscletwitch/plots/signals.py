@@ -1,0 +1,121 @@
+"""Data plots of the physiology models: discharge rasters, phenomenon signatures (one or all, on the
+same scales) and the summation of twitches into tetanus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from muscletwitch import physiology, style
+from muscletwitch.plots._common import Drawn
+
+ILLUSTRATIVE = "illustrative model"
+LINESTYLES = ("-", "--", "-.", ":")  # so overlaid lines stay apart in greyscale
+
+
+def raster(ax: Axes, trains: Sequence[np.ndarray], labels: Sequence[str] | None = None) -> Drawn:
+    """One row of ticks per discharge train (event times in s), first train on top."""
+    labels = list(labels or [f"unit {i + 1}" for i in range(len(trains))])
+    if len(labels) != len(trains):
+        raise ValueError(f"labels: need one per train ({len(trains)}), got {len(labels)}")
+    colours = [c["color"] for c, _ in zip(style.rc()["axes.prop_cycle"], trains, strict=False)]
+    rows = np.arange(len(trains))[::-1]
+    events = ax.eventplot(trains, lineoffsets=rows, linelengths=0.7, colors=colours, linewidths=1.5)
+    ax.set(yticks=rows, yticklabels=labels, xlabel="time (s)", title="Discharge trains")
+    ax.set_ylim(-0.6, len(trains) - 0.4)
+    counts = ", ".join(
+        f"{label}: {len(t)} discharges" for label, t in zip(labels, trains, strict=True)
+    )
+    return Drawn(tuple(events), f"Raster of {len(trains)} discharge trains ({counts}).")
+
+
+def _name(phenomenon: Any) -> str:
+    return getattr(phenomenon, "name", phenomenon)
+
+
+def signal(
+    ax: Axes, t_s: np.ndarray, activity: np.ndarray, *, phenomenon: Any, unit: str | None = None
+) -> Drawn:
+    """Activity over time for one phenomenon (object with ``.name``, or an id), labelled as a model.
+
+    ``unit`` "s" or "ms"; by default ms for traces up to 2 s long.
+    """
+    unit = unit or ("ms" if t_s[-1] <= 2 else "s")
+    if unit not in ("s", "ms"):
+        raise ValueError(f"unit must be 's' or 'ms', got {unit!r}")
+    (line,) = ax.plot(
+        t_s * (1000 if unit == "ms" else 1), activity, color=style.colour_of(phenomenon)
+    )
+    ax.set(xlabel=f"time ({unit})", ylabel="activity (a.u.)")
+    ax.set_title(_name(phenomenon), loc="left")
+    note = ax.text(
+        1,
+        1.02,
+        ILLUSTRATIVE,
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        style="italic",
+        color="#595959",
+        fontsize="small",
+    )  # fmt: skip  (above the data, right of the title)
+    peak = np.abs(activity).max(initial=0)
+    alt = f"{_name(phenomenon)}: {ILLUSTRATIVE} of activity over {t_s[-1]:.3g} s, peak {peak:.2g}."
+    return Drawn((line, note), alt)
+
+
+def comparison(
+    axes: Sequence[Axes], phenomena: Sequence[Any], *, duration_s: float = 5.0, seed: int = 0
+) -> Drawn:
+    """The signature of every phenomenon, one per Axes, all on the same time and activity scales.
+
+    ``axes``: at least one Axes per phenomenon, e.g. ``fig.subplots(5, 2).ravel()``; spare ones are
+    hidden and inner tick labels removed. ``phenomena``: objects with ``.id .name``.
+    """
+    if len(axes) < len(phenomena):
+        raise ValueError(f"axes: need one per phenomenon ({len(phenomena)}), got {len(axes)}")
+    drawn = [
+        signal(ax, *physiology.signature(p.id, duration_s=duration_s, seed=seed), phenomenon=p)
+        for ax, p in zip(axes, phenomena, strict=False)
+    ]
+    low = min(min(d.artists[0].get_ydata()) for d in drawn)
+    high = max(max(d.artists[0].get_ydata()) for d in drawn)
+    for ax in axes[: len(phenomena)]:
+        ax.set(xlim=(0, duration_s), ylim=(low - 0.05, high + 0.05))
+        ax.label_outer()
+    for ax in axes[len(phenomena) :]:
+        ax.set_visible(False)
+    alt = f"{len(phenomena)} signatures on the same scales over {duration_s:g} s ({ILLUSTRATIVE})."
+    return Drawn(tuple(a for d in drawn for a in d.artists), alt)
+
+
+def summation(
+    ax: Axes,
+    rates_hz: Sequence[float] = (2, 5, 10, 20, 40),
+    *,
+    contraction_ms: float = 60.0,
+    duration_s: float = 1.0,
+) -> Drawn:
+    """Force of one motor unit at several firing rates: separate twitches, then fused tetanus."""
+    lines = []
+    for i, rate in enumerate(rates_hz):
+        t, force = physiology.summed_force(
+            rate, contraction_ms=contraction_ms, duration_s=duration_s
+        )
+        label = f"{rate:g} Hz (fusion {physiology.fusion_index(force):.2f})"
+        lines += ax.plot(t * 1000, force, label=label, linestyle=LINESTYLES[i % len(LINESTYLES)])
+    ax.set(
+        xlabel="time (ms)",
+        ylabel="force (single twitches)",
+        title=f"Twitches fuse as the rate rises (T = {contraction_ms:g} ms)",
+    )
+    ax.legend(loc="upper left", title="firing rate", fontsize="small")
+    rates = ", ".join(f"{r:g}" for r in rates_hz)
+    alt = (
+        f"Force of one motor unit firing at {rates} Hz: separate twitches at low rates fuse "
+        "into a smooth tetanus at high rates."
+    )
+    return Drawn(tuple(lines), alt)

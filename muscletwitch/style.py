@@ -1,0 +1,105 @@
+"""One look for every figure: the Okabe-Ito colour-blind-safe palette, category hatches and line
+styles that survive greyscale, DejaVu Sans fonts, and a projector-sized ``lecture()`` mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib as mpl
+
+# Okabe & Ito (2008), "Color Universal Design": safe for common colour-vision deficiencies
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky-blue": "#56B4E9",
+    "bluish-green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish-purple": "#CC79A7",
+}
+NEUTRAL = "#D9D9D9"  # boxes that are not highlighted
+INK = OKABE_ITO["black"]
+
+# benign and pathological: always these colours, plus a hatch / line style for greyscale
+CATEGORY_COLOURS = {"benign": OKABE_ITO["blue"], "pathological": OKABE_ITO["vermillion"]}
+CATEGORY_HATCHES = {"benign": "", "pathological": "//"}
+CATEGORY_LINESTYLES = {"benign": "-", "pathological": "--"}
+
+# where a phenomenon starts; a phenomenon takes the colour of its primary site
+SITE_COLOURS = {
+    "psychological": OKABE_ITO["sky-blue"],
+    "brain": OKABE_ITO["reddish-purple"],
+    "spinal-cord": OKABE_ITO["reddish-purple"],
+    "motor-neuron": OKABE_ITO["bluish-green"],
+    "peripheral-nerve": OKABE_ITO["bluish-green"],
+    "neuromuscular-junction": OKABE_ITO["bluish-green"],
+    "muscle": OKABE_ITO["orange"],
+    "systemic": "#7F7F7F",
+}
+
+_BASE_RC: dict[str, Any] = {
+    "font.family": "DejaVu Sans",  # ships with matplotlib: same glyphs on every machine
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": mpl.cycler(color=[OKABE_ITO[k] for k in OKABE_ITO if k != "yellow"]),
+    "lines.linewidth": 1.5,
+    "legend.frameon": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "image.cmap": "cividis",
+}
+LECTURE_SCALE = 1.6  # projector: everything 60 % larger
+
+
+def rc(*, lecture: bool = False) -> dict[str, Any]:
+    """The rcParams of the house style; ``lecture=True`` scales fonts and lines for a projector."""
+    if not lecture:
+        return dict(_BASE_RC)
+    scaled = {
+        key: _BASE_RC[key] * LECTURE_SCALE for key in _BASE_RC if key.endswith(("size", "width"))
+    }
+    return _BASE_RC | scaled | {"axes.linewidth": LECTURE_SCALE, "figure.dpi": 120}
+
+
+def use(*, lecture: bool = False) -> None:
+    """Apply the house style globally (for a whole notebook)."""
+    mpl.rcParams.update(rc(lecture=lecture))
+
+
+def context(*, lecture: bool = False) -> Any:
+    """Context manager applying the house style to figures created inside it."""
+    return mpl.rc_context(rc(lecture=lecture))
+
+
+def lecture() -> Any:
+    """Context manager: projector-sized house style. ``with style.lecture(): fig, ax = ...``"""
+    return context(lecture=True)
+
+
+def colour_of(x: Any) -> str:
+    """Colour of a category ("benign"/"pathological"), a site id, or a taxonomy object or id.
+
+    Causes and groups (objects with ``.category``) take their category colour; phenomena (objects
+    with ``.site``) the colour of their primary site; a site object its own. Other strings are
+    looked up as phenomenon or cause ids in the taxonomy (UnknownIdError if neither).
+    """
+    if isinstance(x, str):
+        if x in CATEGORY_COLOURS:
+            return CATEGORY_COLOURS[x]
+        if x in SITE_COLOURS:
+            return SITE_COLOURS[x]
+        from muscletwitch.taxonomy import load_taxonomy  # lazy: style itself needs no data
+
+        tax = load_taxonomy()
+        known = {p.id: p for p in tax.phenomena} | {c.id: c for c in tax.causes}
+        return colour_of(known[x] if x in known else tax.phenomenon(x))
+    if hasattr(x, "category"):
+        return CATEGORY_COLOURS[x.category]
+    if hasattr(x, "site"):
+        return SITE_COLOURS[x.site[0]]
+    return SITE_COLOURS[x.id]

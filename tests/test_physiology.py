@@ -1,0 +1,190 @@
+"""Statistics of the physiology models: rates, regularity, twitch shape, fusion, timing."""
+
+import tomllib
+from importlib import resources
+
+import numpy as np
+import pytest
+
+import muscletwitch as mt
+from muscletwitch import physiology as ph
+from muscletwitch.taxonomy import UnknownIdError
+
+FS = 1000
+
+
+def isi_cv(train: np.ndarray) -> float:
+    isi = np.diff(train)
+    return float(isi.std() / isi.mean())
+
+
+@pytest.mark.parametrize("regular", [True, False])
+@pytest.mark.parametrize("rate", [2.0, 10.0, 40.0])
+def test_train_mean_rate_and_refractory_gap(rate: float, regular: bool) -> None:
+    train = ph.discharge_train(rate, 200, regular=regular, seed=3)
+    assert np.all(np.diff(train) >= ph.parameters()["train"]["refractory_ms"] / 1000 - 1e-12)
+    assert np.all((train >= 0) & (train < 200)) and np.all(np.diff(train) > 0)
+    expected = rate * 200  # Poisson count: 4 standard deviations (regular trains vary far less)
+    assert len(train) == pytest.approx(expected, abs=4 * np.sqrt(expected))
+
+
+def test_regular_train_has_low_cv_irregular_high() -> None:
+    assert isi_cv(ph.discharge_train(10, 100, regular=True)) < 0.1
+    assert isi_cv(ph.discharge_train(10, 100, regular=False)) > 0.8
+
+
+def test_seeded_reproducibility() -> None:
+    a = ph.discharge_train(5, 10, regular=False, seed=7)
+    assert np.array_equal(a, ph.discharge_train(5, 10, regular=False, seed=7))
+    assert not np.array_equal(a, ph.discharge_train(5, 10, regular=False, seed=8))
+    for pid in ph.signature_ids():
+        assert np.array_equal(ph.signature(pid, seed=4)[1], ph.signature(pid, seed=4)[1])
+
+
+@pytest.mark.parametrize("contraction_ms", [35.0, 60.0, 98.0])
+def test_twitch_peaks_at_one_at_contraction_time(contraction_ms: float) -> None:
+    t = np.arange(0, 1, 1 / 10_000)
+    f = ph.twitch(t, contraction_ms=contraction_ms)
+    assert t[f.argmax()] * 1000 == pytest.approx(contraction_ms, abs=0.1)
+    assert f.max() == pytest.approx(1.0) and ph.twitch(-0.01, contraction_ms=contraction_ms) == 0
+    assert ph.contraction_range_ms() == (35.0, 98.0)
+
+
+def test_fusion_rises_with_rate_towards_tetanus() -> None:
+    fusion = [
+        ph.fusion_index(ph.summed_force(r, contraction_ms=60, duration_s=2)[1])
+        for r in (2, 5, 10, 20, 40)
+    ]
+    assert fusion[0] < 0.05 and fusion[-1] > 0.9
+    assert np.all(np.diff(fusion) > 0)
+
+
+def test_extent_single_fibres_invisible_whole_muscle_strong() -> None:
+    forces = {
+        e: ph.extent_signal(e)
+        for e in ("single-fibres", "motor-unit", "whole-muscle", "body-region")
+    }
+    assert forces["single-fibres"][2].max() == 0 and forces["single-fibres"][1].max() > 0
+    peaks = [f.max() for _, f, _ in forces.values()]
+    assert peaks == sorted(peaks) and forces["motor-unit"][1].max() == pytest.approx(1.0)
+
+
+def widths_ms(activity: np.ndarray) -> np.ndarray:
+    """Durations (ms) of the runs above half the maximum."""
+    above = np.r_[False, activity > activity.max() / 2, False].astype(int)
+    edges = np.flatnonzero(np.diff(above))
+    return (edges[1::2] - edges[::2]) * 1000 / FS
+
+
+def onsets_s(activity: np.ndarray) -> np.ndarray:
+    above = activity > activity.max() / 2
+    return np.flatnonzero(above[1:] & ~above[:-1]) / FS
+
+
+def test_myoclonic_jerks_last_under_100_ms_and_are_irregular() -> None:
+    _, a = ph.signature("myoclonus", duration_s=120)
+    assert len(widths_ms(a)) > 20 and widths_ms(a).max() < 100
+    assert isi_cv(onsets_s(a)) > 0.5
+
+
+@pytest.mark.parametrize(
+    ("tremor_type", "frequency"), [(None, 5.0), ("parkinsonian", 4.0), ("orthostatic", 16.0)]
+)
+def test_tremor_spectral_peak_at_chosen_frequency(
+    tremor_type: str | None, frequency: float
+) -> None:
+    kw = {"tremor_type": tremor_type} if tremor_type else {}
+    _, a = ph.signature("tremor", duration_s=20, frequency_hz=frequency, **kw)
+    spectrum = np.abs(np.fft.rfft(a))
+    assert np.fft.rfftfreq(a.size, 1 / FS)[spectrum.argmax()] == pytest.approx(frequency, abs=0.1)
+
+
+def test_myokymia_bursts_recur_at_2_to_10_per_second() -> None:
+    _, a = ph.signature("myokymia", duration_s=30)
+    assert 2 <= len(onsets_s(a)) / 30 <= 10
+
+
+def test_cramp_and_tetany_are_sustained_for_seconds() -> None:
+    for pid in ("spasm-cramp", "tetany"):
+        assert widths_ms(ph.signature(pid)[1]).max() > 3000, pid
+
+
+def test_rhythmic_signatures_are_regular_and_tics_come_in_clusters() -> None:
+    for pid, rate in (("spasticity", 6.0), ("seizure", 2.0)):
+        onsets = onsets_s(ph.signature(pid, duration_s=30)[1])
+        assert isi_cv(onsets) < 0.15 and np.median(np.diff(onsets)) == pytest.approx(
+            1 / rate, rel=0.1
+        )
+    gaps = np.diff(onsets_s(ph.signature("tic", duration_s=120)[1]))
+    assert gaps.min() < 0.5 < 2 < gaps.max()  # short gaps inside clusters, long ones between
+
+
+def test_fibrillation_is_tiny_and_fasciculations_are_isolated() -> None:
+    assert np.abs(ph.signature("fibrillation")[1]).max() < 0.05
+    _, a = ph.signature("fasciculation", duration_s=120)
+    assert widths_ms(a).max() < 300 and isi_cv(onsets_s(a)) > 0.5
+
+
+def test_sixty_seconds_of_every_signature_is_fast_enough_to_be_vectorised() -> None:
+    import time
+
+    for pid in ph.signature_ids():
+        ph.signature(pid, duration_s=60)
+        start = time.perf_counter()
+        ph.signature(pid, duration_s=60)
+        assert time.perf_counter() - start < 0.05, pid  # the benchmark holds the 10 ms target
+
+
+def test_signature_table_covers_every_phenomenon_with_sources() -> None:
+    raw = tomllib.loads(
+        resources.files("muscletwitch").joinpath("data/signatures.toml").read_text()
+    )
+    tax = mt.load_taxonomy()
+    assert set(ph.signature_ids()) == {p.id for p in tax.phenomena}
+    known = {s.id for s in tax.sources}
+    tables = [
+        raw["train"],
+        raw["twitch"],
+        raw["tremor"],
+        *raw["extent"].values(),
+        *raw["signature"].values(),
+    ]
+    for table in tables:
+        assert table["sources"] and set(table["sources"]) <= known, table["sources"]
+        assert table["illustrative"] == ("illustrative" in table["sources"]), table["note"]
+        assert table["note"]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: ph.discharge_train(-1, 1, regular=True),
+            "rate_hz must be a finite number > 0, got -1",
+        ),
+        (lambda: ph.discharge_train(1, 0, regular=True), "duration_s must be"),
+        (lambda: ph.discharge_train(500, 1, regular=True), "rate_hz must be below 1/refractory"),
+        (lambda: ph.signature("tic", fs_hz=0), "fs_hz must be a finite number > 0"),
+        (lambda: ph.signature("tremor", frequency_hz=30), r"within 2.5-18 Hz for any tremor"),
+        (
+            lambda: ph.signature("tremor", frequency_hz=10, tremor_type="holmes"),
+            "within 2.5-5 Hz for holmes tremor",
+        ),
+        (
+            lambda: ph.signature("tremor", tremor_type="bad"),
+            "tremor_type must be one of physiological",
+        ),
+        (lambda: ph.signature("tic", frequency_hz=3), "has no parameter frequency_hz; allowed"),
+        (lambda: ph.twitch(0.1, contraction_ms=0), "contraction_ms must be"),
+        (lambda: ph.extent_signal("organ"), "extent must be one of single-fibres"),
+        (lambda: ph.signature("seizure", window=[0.5, 0.2]), "window must be"),
+    ],
+)
+def test_impossible_arguments_raise_clear_value_errors(call, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_unknown_phenomenon_suggests_close_ids() -> None:
+    with pytest.raises(UnknownIdError, match="did you mean tremor"):
+        ph.signature("tremour")

@@ -1,0 +1,199 @@
+"""Diagrams: image regression against baseline PNGs (pytest-mpl) and structural checks."""
+
+from types import SimpleNamespace
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot: deterministic, no display
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import same_color, to_rgba  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+import muscletwitch as mt  # noqa: E402
+from muscletwitch import physiology, plots, style  # noqa: E402
+from muscletwitch.plots import examples  # noqa: E402
+
+# RMS tolerance (0-255 per pixel) of the image comparison: absorbs anti-aliasing differences
+# between FreeType builds; a moved label, changed colour or missing artist gives RMS well above 5.
+IMAGE = {
+    "baseline_dir": "baseline",
+    "tolerance": 5,
+    "savefig_kwargs": {"dpi": 60, "pil_kwargs": {"optimize": True}},  # baselines stay < 60 KB
+    "style": "default",
+}
+
+
+@pytest.mark.parametrize("name", list(examples.EXAMPLES))
+@pytest.mark.mpl_image_compare(**IMAGE)
+def test_diagram_looks_like_baseline(name: str) -> Figure:
+    fig, drawn = examples.figure(name)
+    assert drawn.artists and drawn.alt_text.endswith(".") and drawn.alt_text.count(". ") == 0
+    return fig
+
+
+@pytest.fixture
+def ax():
+    with style.context():
+        yield Figure().subplots()
+
+
+def stand_in_taxonomy() -> SimpleNamespace:
+    cause = SimpleNamespace
+    return SimpleNamespace(
+        groups=(
+            SimpleNamespace(id="g1", name="Everyday", category="benign"),
+            SimpleNamespace(id="g2", name="Nerve disorders", category="pathological"),
+        ),
+        causes=(
+            cause(
+                id="a", name="Alpha", category="benign", group="g1", in_seed=True, site=("brain",)
+            ),
+            cause(
+                id="b", name="Beta", category="benign", group="g1", in_seed=False, site=("muscle",)
+            ),
+            cause(
+                id="c",
+                name="Gamma",
+                category="pathological",
+                group="g2",
+                in_seed=True,
+                site=("brain",),
+            ),
+        ),
+    )
+
+
+def texts(ax) -> dict[str, object]:
+    return {t.get_text(): t for t in ax.texts}
+
+
+def patch(ax, gid: str):
+    (found,) = [p for p in ax.patches if p.get_gid() == gid]
+    return found
+
+
+@pytest.mark.parametrize("tax", [stand_in_taxonomy(), mt.load_taxonomy()], ids=["stand-in", "real"])
+def test_tree_draws_every_cause_stars_seed_causes_and_boxes_only_highlighted(ax, tax) -> None:
+    highlighted = {tax.causes[-1].id}
+    drawn = plots.tree(ax, tax, highlight=highlighted)
+    labels = texts(ax)
+    for c in tax.causes:
+        assert (plots.diagrams.SEED_MARK + c.name if c.in_seed else c.name) in labels
+    boxed = {t.get_gid() for t in ax.texts if t.get_bbox_patch() and t.get_gid()}
+    assert boxed == highlighted
+    (lit,) = [t for t in ax.texts if t.get_gid() in highlighted]
+    assert same_color(
+        lit.get_bbox_patch().get_facecolor(), to_rgba(style.colour_of(tax.causes[-1]), 0.3)
+    )
+    assert "highlighted" in drawn.alt_text
+
+
+def test_tree_rejects_unknown_highlight(ax) -> None:
+    with pytest.raises(ValueError, match="highlight: unknown cause ids nope"):
+        plots.tree(ax, stand_in_taxonomy(), highlight=["nope"])
+
+
+def assert_only_lit(ax, lit: set[str], colour: str) -> None:
+    for p in ax.patches:
+        if p.get_gid():
+            assert same_color(p.get_edgecolor(), colour) == (p.get_gid() in lit), p.get_gid()
+
+
+@pytest.mark.parametrize("phenomenon", mt.load_taxonomy().phenomena, ids=lambda p: p.id)
+def test_levels_highlights_the_sites_of_each_phenomenon(ax, phenomenon) -> None:
+    plots.levels(ax, mt.load_taxonomy().sites, highlight=phenomenon)
+    assert_only_lit(ax, set(phenomenon.site), style.colour_of(phenomenon))
+    primary = patch(ax, phenomenon.site[0])
+    assert primary.get_linestyle() == "-" and primary.get_linewidth() == 3
+
+
+def test_levels_with_a_stand_in_cause_and_a_site_id(ax) -> None:
+    sites = [
+        SimpleNamespace(id=i, name=i.title(), kind=k)
+        for i, k in [("brain", "central"), ("muscle", "muscle"), ("systemic", "systemic")]
+    ]
+    plots.levels(ax, sites, highlight=stand_in_taxonomy().causes[2])
+    assert_only_lit(ax, {"brain"}, style.CATEGORY_COLOURS["pathological"])
+    assert patch(ax, "brain").get_hatch() == style.CATEGORY_HATCHES["pathological"]
+    with pytest.raises(ValueError, match="highlight: unknown site ids liver"):
+        plots.levels(ax, sites, highlight="liver")
+
+
+@pytest.mark.parametrize("level", [lid for lid, _ in plots.ANATOMY_LEVELS])
+def test_anatomy_highlights_the_level_asked_for(ax, level: str) -> None:
+    plots.anatomy(ax, highlight=level)
+    assert_only_lit(ax, {level}, style.OKABE_ITO["orange"])
+
+
+def test_anatomy_takes_a_phenomenon_and_rejects_unknown_levels(ax) -> None:
+    tic = mt.load_taxonomy().phenomenon("tic")
+    plots.anatomy(ax, highlight=tic)
+    assert_only_lit(ax, {tic.extent}, style.colour_of(tic))
+    with pytest.raises(ValueError, match="highlight must be one of single-fibres, motor-unit"):
+        plots.anatomy(ax, highlight="organ")
+
+
+def test_raster_one_row_per_train(ax) -> None:
+    trains = [physiology.discharge_train(5, 2, regular=r) for r in (True, False)]
+    drawn = plots.raster(ax, trains, ["regular", "irregular"])
+    assert [len(c.get_positions()) for c in drawn.artists] == [len(t) for t in trains]
+    rows = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)}
+    assert rows["regular"] > rows["irregular"]  # first train on top
+    with pytest.raises(ValueError, match=r"labels: need one per train \(2\), got 1"):
+        plots.raster(ax, trains, ["one"])
+
+
+def test_signal_is_titled_labelled_and_marked_illustrative(ax) -> None:
+    tremor = mt.load_taxonomy().phenomenon("tremor")
+    drawn = plots.signal(ax, *physiology.signature("tremor", duration_s=1), phenomenon=tremor)
+    assert (
+        ax.get_title(loc="left") == tremor.name
+        and ax.get_xlabel() == "time (ms)"
+        and ax.get_ylabel()
+    )
+    assert "illustrative model" in texts(ax) and same_color(
+        drawn.artists[0].get_color(), style.colour_of(tremor)
+    )
+    with pytest.raises(ValueError, match="unit must be 's' or 'ms', got 'h'"):
+        plots.signal(ax, np.arange(3.0), np.zeros(3), phenomenon=tremor, unit="h")
+
+
+def test_comparison_shares_scales_and_hides_spare_axes() -> None:
+    phenomena = mt.load_taxonomy().phenomena
+    axes = Figure().subplots(4, 3).ravel()
+    plots.comparison(axes, phenomena, duration_s=2)
+    used = axes[: len(phenomena)]
+    assert len({a.get_ylim() for a in used}) == 1 and len({a.get_xlim() for a in used}) == 1
+    assert [a.get_title(loc="left") for a in used] == [p.name for p in phenomena]
+    assert not any(a.get_visible() for a in axes[len(phenomena) :])
+    with pytest.raises(ValueError, match=r"axes: need one per phenomenon \(10\), got 2"):
+        plots.comparison(axes[:2], phenomena)
+
+
+def test_summation_lines_show_fusion_rising(ax) -> None:
+    drawn = plots.summation(ax, (2, 10, 40))
+    fusion = [float(line.get_label().split("fusion ")[1].rstrip(")")) for line in drawn.artists]
+    assert fusion == sorted(fusion) and len(set(fusion)) == 3
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_plots_never_touch_pyplot() -> None:
+    before = plt.get_fignums()
+    for name in examples.EXAMPLES:
+        examples.figure(name)
+    assert plt.get_fignums() == before
+
+
+def test_style_palette_and_lecture_mode() -> None:
+    assert style.colour_of("benign") == style.OKABE_ITO["blue"]
+    assert style.colour_of(mt.load_taxonomy().cause("als")) == style.OKABE_ITO["vermillion"]
+    assert style.colour_of("tremor") == style.SITE_COLOURS["brain"]
+    assert style.CATEGORY_LINESTYLES["benign"] != style.CATEGORY_LINESTYLES["pathological"]
+    with style.lecture():
+        big = matplotlib.rcParams["font.size"]
+    assert big == pytest.approx(style.rc()["font.size"] * style.LECTURE_SCALE)
+    with pytest.raises(KeyError, match="did you mean tremor"):
+        style.colour_of("tremour")
