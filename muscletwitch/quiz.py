@@ -1,0 +1,504 @@
+"""Self-check questions and grading: a reviewed bank (data/quiz.toml) plus questions generated from
+the taxonomy, so they stay true when the data changes. Pure: standard library only."""
+
+from __future__ import annotations
+
+import difflib
+import random
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from .taxonomy import DATA_DIR, Cause, Taxonomy, TaxonomyError, load_taxonomy
+
+Kind = Literal["single", "multiple", "true-false", "trace"]
+KINDS: tuple[str, ...] = ("single", "multiple", "true-false", "trace")
+NOTEBOOKS = (
+    "00_start_here",
+    "01_what_is_a_twitch",
+    "02_types_of_involuntary_movement",
+    "03_benign_causes",
+    "04_pathological_causes",
+    "05_when_to_see_a_doctor",
+    "06_therapy_and_physiotherapy",
+    "07_review",
+)
+# question field -> the taxonomy table whose ids it lists
+ID_FIELDS = {"causes": "cause", "phenomena": "phenomenon", "red_flags": "red_flag"}
+ID_FIELDS |= {"therapies": "therapy", "sites": "site"}
+
+
+class QuizError(TaxonomyError):
+    """The question bank is invalid; the message names the question and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    text: str
+    correct: bool
+    why: str  # why this option is right or wrong
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    kind: Kind
+    prompt: str
+    options: tuple[Option, ...]
+    notebook: str  # e.g. "02_types_of_involuntary_movement"
+    section: str  # a heading of that notebook, e.g. "Tremor"
+    explanation: str = ""
+    trace: str = ""  # "trace" questions: the phenomenon id whose signature is shown
+    causes: tuple[str, ...] = ()
+    phenomena: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+    therapies: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    generated: bool = False
+
+    @property
+    def link(self) -> str:
+        """Relative link to the notebook section that teaches the answer."""
+        return f"notebooks/{self.notebook}.ipynb#{anchor(self.section)}"
+
+    @property
+    def correct(self) -> tuple[int, ...]:
+        return tuple(i for i, o in enumerate(self.options) if o.correct)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every taxonomy id the question tests."""
+        return self.causes + self.phenomena + self.red_flags + self.therapies + self.sites
+
+
+@dataclass(frozen=True, slots=True)
+class OptionFeedback:
+    text: str
+    chosen: bool
+    correct: bool
+    why: str
+
+    @property
+    def verdict(self) -> str:
+        if self.correct:
+            return "Right answer" if self.chosen else "Missed: this one is right"
+        return "Not right" if self.chosen else "Correctly left out"
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    question: Question
+    chosen: tuple[int, ...]
+    correct: bool
+    options: tuple[OptionFeedback, ...]
+
+    @property
+    def points(self) -> int:
+        return int(self.correct)
+
+    @property
+    def headline(self) -> str:
+        return "Correct!" if self.correct else "Not quite."
+
+    @property
+    def link(self) -> str:
+        return self.question.link
+
+
+def anchor(heading: str) -> str:
+    """The anchor Jupyter gives a Markdown heading: spaces become hyphens."""
+    return heading.strip().replace(" ", "-")
+
+
+def grade(question: Question, answer: int | Iterable[int]) -> Feedback:
+    """Grade an answer (an option index, or indices for "multiple"); ValueError if malformed."""
+    chosen = (answer,) if isinstance(answer, int) else tuple(answer)
+    if not all(isinstance(i, int) and 0 <= i < len(question.options) for i in chosen):
+        raise ValueError(
+            f"question {question.id!r}: answer must be option numbers 0-"
+            f"{len(question.options) - 1}, got {answer!r}"
+        )
+    if question.kind != "multiple" and len(chosen) != 1:
+        raise ValueError(f"question {question.id!r} ({question.kind}) takes exactly one answer")
+    picked = set(chosen)
+    per_option = tuple(
+        OptionFeedback(o.text, i in picked, o.correct, o.why)
+        for i, o in enumerate(question.options)
+    )
+    return Feedback(question, tuple(sorted(picked)), picked == set(question.correct), per_option)
+
+
+# --- loading and validating the bank --------------------------------------------------------------
+
+
+def _fail(where: str, field_: str, problem: str) -> QuizError:
+    return QuizError(f"quiz.toml, question {where!r}, field {field_!r}: {problem}")
+
+
+def _text(qid: str, entry: dict, name: str, required: bool = True) -> str:
+    value = entry.get(name, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise _fail(qid, name, f"expected non-empty text, got {value!r}")
+    return value.strip()
+
+
+def _ids(qid: str, entry: dict, name: str, tax: Taxonomy) -> tuple[str, ...]:
+    value = entry.get(name, [])
+    table = ID_FIELDS[name]
+    known = [o.id for o in getattr(tax, name)]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(qid, name, f"expected a list of {table} ids, got {value!r}")
+    for v in value:
+        if v not in known:
+            close = difflib.get_close_matches(v, known, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise _fail(qid, name, f"{v!r} is not a known {table.replace('_', ' ')} id{hint}")
+    return tuple(value)
+
+
+def _options(qid: str, entry: dict, kind: str) -> tuple[Option, ...]:
+    raw = entry.get("options")
+    if not isinstance(raw, list) or len(raw) < 2:
+        raise _fail(qid, "options", "expected a list of at least 2 { text, correct, why } tables")
+    options = []
+    for o in raw:
+        if not isinstance(o, dict) or set(o) != {"text", "correct", "why"}:
+            raise _fail(qid, "options", f"each option needs exactly text, correct, why; got {o!r}")
+        if not isinstance(o["correct"], bool):
+            raise _fail(qid, "options", f"'correct' must be true or false, got {o['correct']!r}")
+        options.append(Option(_text(qid, o, "text"), o["correct"], _text(qid, o, "why")))
+    n_correct = sum(o.correct for o in options)
+    if n_correct == 0 or (kind != "multiple" and n_correct != 1):
+        need = "at least one" if kind == "multiple" else "exactly one"
+        raise _fail(qid, "options", f"a {kind} question needs {need} correct option")
+    if kind == "true-false" and [o.text for o in options] != ["True", "False"]:
+        raise _fail(qid, "options", "a true-false question has the options True, False")
+    return tuple(options)
+
+
+ALLOWED = {"id", "kind", "prompt", "options", "notebook", "section", "explanation", "trace"}
+ALLOWED |= set(ID_FIELDS)
+
+
+def _question(entry: dict, tax: Taxonomy) -> Question:
+    qid = entry.get("id")
+    if not isinstance(qid, str) or not qid:
+        raise QuizError(f"quiz.toml: a question has no id: {entry!r:.80}")
+    if unknown := sorted(set(entry) - ALLOWED):
+        raise _fail(qid, unknown[0], f"unknown field; allowed: {', '.join(sorted(ALLOWED))}")
+    kind = entry.get("kind")
+    if kind not in KINDS:
+        raise _fail(qid, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    notebook = _text(qid, entry, "notebook")
+    if notebook not in NOTEBOOKS:
+        raise _fail(qid, "notebook", f"{notebook!r} is not one of {', '.join(NOTEBOOKS)}")
+    ids = {name: _ids(qid, entry, name, tax) for name in ID_FIELDS}
+    if not any(ids.values()):
+        raise _fail(qid, "causes", "a question must name the taxonomy ids it tests")
+    trace = _text(qid, entry, "trace", required=kind == "trace")
+    if trace and trace not in ids["phenomena"]:
+        raise _fail(qid, "trace", f"{trace!r} must also be listed in 'phenomena'")
+    return Question(
+        id=qid,
+        kind=kind,
+        prompt=_text(qid, entry, "prompt"),
+        options=_options(qid, entry, kind),
+        notebook=notebook,
+        section=_text(qid, entry, "section"),
+        explanation=_text(qid, entry, "explanation", required=False),
+        trace=trace,
+        **ids,
+    )
+
+
+def load_bank(data_dir: str | Path | None = None, taxonomy: Taxonomy | None = None) -> tuple:
+    """The reviewed questions of ``quiz.toml``, validated against the taxonomy (QuizError)."""
+    folder = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
+    return _bank(folder, taxonomy or load_taxonomy(data_dir))
+
+
+@cache
+def _bank(folder: Path, tax: Taxonomy) -> tuple[Question, ...]:
+    try:
+        with (folder / "quiz.toml").open("rb") as f:
+            doc = tomllib.load(f)
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as e:
+        raise QuizError(f"quiz.toml: cannot read it from {folder}: {e}") from None
+    bank = tuple(_question(e, tax) for e in doc.get("question", []))
+    seen: set[str] = set()
+    for q in bank:
+        if q.id in seen:
+            raise QuizError(f"quiz.toml, question {q.id!r}: duplicate id (ids must be unique)")
+        seen.add(q.id)
+    return bank
+
+
+# --- questions generated from the taxonomy --------------------------------------------------------
+
+
+def _sentence(text: str) -> str:
+    """The first sentence of a data text."""
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
+def _lower(name: str) -> str:
+    """Lower-case a name for use inside a sentence, keeping acronyms and proper names."""
+    first, _, rest = name.partition(" ")
+    keep = first.isupper() or "'" in first or any(ch.isupper() for ch in first[1:])
+    return name if keep else first.lower() + (" " + rest if rest else "")
+
+
+def _mentioned(term: Any, cause: Cause) -> bool:
+    """Whether the cause's own text names ``term`` (so it would be unfair as a wrong option)."""
+    text = " ".join((cause.summary, cause.mechanism, cause.correction)).casefold()
+    words = (term.name, *getattr(term, "synonyms", ()))
+    return any(w.casefold().split(" (")[0] in text for w in words)
+
+
+def _pick(rng: random.Random, pool: Sequence, k: int) -> list:
+    return rng.sample(list(pool), min(k, len(pool)))
+
+
+def _cause_notebook(cause: Cause) -> str:
+    return "03_benign_causes" if cause.category == "benign" else "04_pathological_causes"
+
+
+@dataclass
+class _Generator:
+    tax: Taxonomy
+    out: list[Question] = field(default_factory=list)
+
+    def add(self, **fields: Any) -> None:
+        self.out.append(Question(generated=True, **fields))
+
+    def rng(self, qid: str) -> random.Random:
+        return random.Random(f"generated:{qid}")  # str seeds are stable across runs
+
+    def benign(self, cause: Cause) -> None:
+        qid = f"gen-benign-{cause.id}"
+        others = [  # leave out the "usually harmless" pathological ones: unfair as wrong options
+            c
+            for c in self.tax.causes
+            if c.category == "pathological" and "harmless" not in c.summary.casefold()
+        ]
+        options = [cause, *_pick(self.rng(qid), others, 3)]
+        self.add(
+            id=qid,
+            kind="single",
+            prompt="Which of these causes of twitching is benign (harmless)?",
+            options=tuple(
+                Option(c.name, c is cause, f"{c.name} is {c.category}: {_sentence(c.summary)}")
+                for c in options
+            ),
+            notebook="03_benign_causes",
+            section=cause.name,
+            causes=tuple(c.id for c in options),
+        )
+
+    def site(self, cause: Cause) -> None:
+        qid = f"gen-site-{cause.id}"
+        others = [s for s in self.tax.sites if s.id not in cause.site and not _mentioned(s, cause)]
+        sites = [self.tax.site(s) for s in cause.site] + _pick(self.rng(qid), others, 2)
+        self.rng(qid).shuffle(sites)
+        kind: Kind = "multiple" if len(cause.site) > 1 else "single"
+        self.add(
+            id=qid,
+            kind=kind,
+            prompt=f"Where in the body does {_lower(cause.name)} act?"
+            + (" Tick all that apply." if kind == "multiple" else ""),
+            options=tuple(
+                Option(
+                    s.name,
+                    s.id in cause.site,
+                    ("Yes, " if s.id in cause.site else "Not listed for this cause: ")
+                    + f"{_lower(s.name)}. {_sentence(s.summary)}",
+                )
+                for s in sites
+            ),
+            notebook=_cause_notebook(cause),
+            section=cause.name,
+            explanation=cause.mechanism,
+            causes=(cause.id,),
+            sites=tuple(s.id for s in sites),
+        )
+
+    def movement(self, cause: Cause) -> None:
+        qid = f"gen-movement-{cause.id}"
+        typical = self.tax.phenomenon(cause.phenomena[0])
+        others = [
+            p
+            for p in self.tax.phenomena
+            if p.id not in cause.phenomena and not _mentioned(p, cause)
+        ]
+        options = [typical, *_pick(self.rng(qid), others, 3)]
+        self.rng(qid).shuffle(options)
+        self.add(
+            id=qid,
+            kind="single",
+            prompt=f"Which of these movements goes with {_lower(cause.name)}?",
+            options=tuple(
+                Option(
+                    p.name,
+                    p is typical,
+                    (
+                        f"Yes: {_lower(p.name)} goes with {_lower(cause.name)}. "
+                        if p is typical
+                        else f"No: the course does not list {_lower(p.name)} for this cause. "
+                    )
+                    + _sentence(p.summary),
+                )
+                for p in options
+            ),
+            notebook=_cause_notebook(cause),
+            section=cause.name,
+            explanation=cause.correction or cause.summary,
+            causes=(cause.id,),
+            phenomena=tuple(p.id for p in options),
+        )
+
+    def trace(self, phenomenon_id: str) -> None:
+        qid = f"gen-trace-{phenomenon_id}"
+        shown = self.tax.phenomenon(phenomenon_id)
+        others = [p for p in self.tax.phenomena if p.id != phenomenon_id]
+        options = [shown, *_pick(self.rng(qid), others, 3)]
+        self.rng(qid).shuffle(options)
+        self.add(
+            id=qid,
+            kind="trace",
+            prompt="Which movement does this simulated trace show?",
+            options=tuple(
+                Option(
+                    p.name,
+                    p is shown,
+                    f"{p.name}: {p.timing}." + ("" if p.visible else " Invisible: EMG only."),
+                )
+                for p in options
+            ),
+            notebook="02_types_of_involuntary_movement",
+            section=shown.name,
+            trace=phenomenon_id,
+            phenomena=tuple(p.id for p in options),
+        )
+
+
+def generated(taxonomy: Taxonomy | None = None) -> tuple[Question, ...]:
+    """Questions built from the taxonomy itself: benign or not, where a cause acts, its movement,
+    and matching each phenomenon to its simulated trace."""
+    gen = _Generator(taxonomy or load_taxonomy())
+    for cause in gen.tax.causes:
+        if cause.category == "benign":
+            gen.benign(cause)
+        gen.site(cause)
+        gen.movement(cause)
+    for p in gen.tax.phenomena:
+        gen.trace(p.id)
+    return tuple(gen.out)
+
+
+def all_questions(taxonomy: Taxonomy | None = None, data_dir: str | Path | None = None) -> tuple:
+    """The reviewed bank followed by the generated questions."""
+    tax = taxonomy or load_taxonomy(data_dir)
+    return load_bank(data_dir, tax) + generated(tax)
+
+
+def questions(
+    *,
+    notebook: str | None = None,
+    n: int | None = None,
+    seed: int = 0,
+    kinds: Iterable[str] | None = None,
+    include_generated: bool = True,
+    taxonomy: Taxonomy | None = None,
+) -> tuple[Question, ...]:
+    """A seeded selection: questions of ``notebook`` (all if None), ``n`` of them (all if None),
+    in a shuffled order with shuffled options (true/false keeps True, False)."""
+    if notebook is not None and notebook not in NOTEBOOKS:
+        raise ValueError(f"notebook {notebook!r} is not one of {', '.join(NOTEBOOKS)}")
+    if n is not None and (not isinstance(n, int) or n < 1):
+        raise ValueError(f"n must be a whole number >= 1 or None, got {n!r}")
+    wanted = set(kinds) if kinds is not None else set(KINDS)
+    if unknown := wanted - set(KINDS):
+        raise ValueError(f"kinds: {', '.join(sorted(unknown))} not among {', '.join(KINDS)}")
+    tax = taxonomy or load_taxonomy()
+    pool = [
+        q
+        for q in (all_questions(tax) if include_generated else load_bank(None, tax))
+        if q.kind in wanted and (notebook is None or q.notebook == notebook)
+    ]
+    rng = random.Random(seed)
+    chosen = rng.sample(pool, len(pool) if n is None else min(n, len(pool)))
+    return tuple(_shuffled(q, rng) for q in chosen)
+
+
+def _shuffled(q: Question, rng: random.Random) -> Question:
+    if q.kind == "true-false":
+        return q
+    options = list(q.options)
+    rng.shuffle(options)
+    return replace(q, options=tuple(options))
+
+
+class QuizSession:
+    """One pass through a list of questions: answer, next, score; ``retry`` starts again."""
+
+    def __init__(self, questions: Sequence[Question]):
+        if not questions:
+            raise ValueError("a quiz needs at least one question")
+        self.questions = tuple(questions)
+        self.retry()
+
+    def retry(self, *, only_wrong: bool = False) -> None:
+        """Start again: all questions, or only those answered wrongly last time."""
+        if only_wrong and self.feedback and (wrong := [f.question for f in self.wrong]):
+            self.questions = tuple(wrong)
+        self.index = 0
+        self.feedback: list[Feedback] = []
+
+    @property
+    def current(self) -> Question | None:
+        return self.questions[self.index] if self.index < len(self.questions) else None
+
+    @property
+    def answered(self) -> bool:
+        """Whether the current question has been answered."""
+        return len(self.feedback) > self.index
+
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.questions)
+
+    @property
+    def score(self) -> int:
+        return sum(f.points for f in self.feedback)
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def wrong(self) -> tuple[Feedback, ...]:
+        return tuple(f for f in self.feedback if not f.correct)
+
+    def answer(self, answer: int | Iterable[int]) -> Feedback:
+        """Grade the current question; the first answer counts, later ones only get feedback."""
+        q = self.current
+        if q is None:
+            raise ValueError("the quiz is finished: call retry() to start again")
+        fb = grade(q, answer)
+        if not self.answered:
+            self.feedback.append(fb)
+        return fb
+
+    def next(self) -> Question | None:
+        """Move on (an unanswered question counts as wrong); None when finished."""
+        if self.current is not None and not self.answered:
+            self.feedback.append(Feedback(self.current, (), False, ()))
+        self.index = min(self.index + 1, len(self.questions))
+        return self.current
+
+    def summary(self) -> str:
+        return f"You scored {self.score} out of {self.total}."

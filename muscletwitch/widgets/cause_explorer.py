@@ -1,0 +1,220 @@
+"""Cause explorer: filter and search the causes, read a cause's card beside the cause tree and the
+nervous-system diagram with the cause's sites highlighted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+from matplotlib.patches import FancyBboxPatch
+from matplotlib.text import Text
+
+from muscletwitch import plots, style
+from muscletwitch.taxonomy import EXTENTS, RHYTHMS, Cause, Taxonomy
+from muscletwitch.widgets._base import URGENCY, Base, badge, esc, labelled, opaque
+
+ANY = ""
+EXTENT_NAMES = {
+    "single-fibres": "single muscle fibres",
+    "motor-unit": "one motor unit",
+    "whole-muscle": "whole muscle",
+    "body-region": "body region",
+}
+NO_MATCH = "No cause matches these filters."
+
+
+def _dropdown(label: str, choices: list[tuple[str, str]]) -> W.Dropdown:
+    return labelled(W.Dropdown(options=[("any", ANY), *choices], value=ANY), label)
+
+
+def _link(source: Any) -> str:
+    url = source.link
+    text = esc(source.citation)
+    if url.startswith(("https://", "http://")):
+        return f'<a href="{esc(url)}" target="_blank" rel="noopener">{text}</a>'
+    return text
+
+
+class CauseExplorer(Base):
+    """Filter by category, phenomenon, site, rhythm, extent and free text; pick a cause to read."""
+
+    def __init__(
+        self,
+        *,
+        taxonomy: Taxonomy | None = None,
+        lecture: bool | None = None,
+        cause: str | None = None,
+    ):
+        super().__init__(taxonomy=taxonomy, lecture=lecture)
+        tax = self.taxonomy
+        self.controls = {
+            "search": labelled(
+                W.Text(placeholder="e.g. blink, coffee, ALS", continuous_update=True), "Search"
+            ),
+            "category": _dropdown("Category", [(c, c) for c in ("benign", "pathological")]),
+            "phenomenon": _dropdown("Movement", [(p.name, p.id) for p in tax.phenomena]),
+            "site": _dropdown("Starts in", [(s.name, s.id) for s in tax.sites]),
+            "rhythm": _dropdown("Rhythm", [(r, r) for r in RHYTHMS]),
+            "extent": _dropdown("Extent", [(EXTENT_NAMES.get(e, e), e) for e in EXTENTS]),
+            "cause": labelled(W.Select(options=[], rows=10), "Cause"),
+            "clear": W.Button(description="Clear filters", icon="times", tooltip="Clear filters"),
+        }
+        self.status = W.HTML()
+        self.card = W.HTML(layout=W.Layout(min_width="22em"))
+        with self.styled():
+            self.fig = self.new_figure(16, 5.4)
+            ax_tree, ax_levels = self.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.45, 1]})
+            tree = plots.tree(ax_tree, tax)
+            levels = plots.levels(ax_levels, tax.sites)
+            self.fig.subplots_adjust(left=0.01, right=0.99, top=0.93, bottom=0.02, wspace=0.05)
+        self.tree_texts = {
+            a.get_gid(): a for a in tree.artists if isinstance(a, Text) and a.get_gid()
+        }
+        self.site_boxes: dict[str, list[Any]] = {}
+        for a in levels.artists:
+            if isinstance(a, FancyBboxPatch | Text) and a.get_gid():
+                self.site_boxes.setdefault(a.get_gid(), []).append(a)
+        self.levels_ax, self.levels_alt = ax_levels, levels.alt_text
+        ax_levels.set_title("Where it starts")
+        self.freeze()
+        self._pngs: dict[tuple | None, bytes] = {}  # one picture per selected cause, made once
+        self.tree_alt = tree.alt_text
+        self._shown: tuple | None = None  # what the figure shows, to skip needless re-rendering
+        filters = [self.controls[k] for k in ("search", "category", "phenomenon", "site")]
+        filters += [self.controls[k] for k in ("rhythm", "extent", "clear")]
+        left = W.VBox([*filters, self.status, self.controls["cause"]])
+        left.layout = W.Layout(min_width="20em", max_width="26em")
+        if cause is not None:
+            self.taxonomy.cause(cause)  # UnknownIdError for a typo in a notebook
+        self._initial = cause
+        self._finish(W.HBox([left, self.card], layout=W.Layout(flex_flow="row wrap")), self.image)
+
+    # --- pure core -------------------------------------------------------------------------------
+
+    def matches(self) -> tuple[Cause, ...]:
+        """Causes passing every filter (AND) and, if text is given, the search."""
+        values = {k: self.controls[k].value or None for k in ("category", "phenomenon", "site")}
+        values |= {k: self.controls[k].value or None for k in ("rhythm", "extent")}
+        found = self.taxonomy.filter(**values)
+        text = self.controls["search"].value.strip()
+        if text:
+            hits = {c.id for c in self.taxonomy.search(text)}
+            found = tuple(c for c in found if c.id in hits)
+        return found
+
+    @property
+    def selected(self) -> Cause | None:
+        value = self.controls["cause"].value
+        return self.taxonomy.cause(value) if value else None
+
+    def on_click(self, name: str) -> None:
+        with self.quiet():
+            self.controls["search"].value = ""
+            for key in ("category", "phenomenon", "site", "rhythm", "extent"):
+                self.controls[key].value = ANY
+        self.update()
+
+    def update(self) -> None:
+        found = self.matches()
+        select = self.controls["cause"]
+        ids = [c.id for c in found]
+        keep = select.value if select.value in ids else None
+        if keep is None and self._initial in ids:
+            keep, self._initial = self._initial, None
+        with self.quiet():
+            select.options = [(c.name, c.id) for c in found]
+            select.value = keep if keep is not None else (ids[0] if ids else None)
+        self.status.value = self._status(found)
+        cause = self.selected
+        self.card.value = self.card_html(cause) if cause else self._empty_html()
+        self._highlight(cause)
+
+    def _status(self, found: tuple[Cause, ...]) -> str:
+        total = len(self.taxonomy.causes)
+        return f'<span class="mt-note">{len(found)} of {total} causes match</span>'
+
+    def _empty_html(self) -> str:
+        text = self.controls["search"].value.strip()
+        hint = "Try removing a filter (or press Clear filters)"
+        if text:
+            hint += f", or a shorter or different word than \u201c{esc(text)}\u201d"
+        return f'<div class="mt-card mt-empty"><b>{NO_MATCH}</b><br>{hint}.</div>'
+
+    def card_html(self, cause: Cause) -> str:
+        """The cause's card: everything the data says about it, escaped, with its sources."""
+        tax = self.taxonomy
+        colour = style.CATEGORY_COLOURS[cause.category]
+        seed = " \u2605 named in the seed article" if cause.in_seed else ""
+        phenomena = ", ".join(esc(tax.phenomenon(p).name) for p in cause.phenomena)
+        sites = ", ".join(esc(tax.site(s).name) for s in cause.site)
+        flags = "".join(
+            f"<li>{badge(URGENCY[f.urgency][1], URGENCY[f.urgency][0])} {esc(f.name)}: "
+            f"{esc(f.advice)}</li>"
+            for f in map(tax.red_flag, cause.red_flags)
+        )
+        therapies = "".join(
+            f"<li><b>{esc(t.name)}</b> ({esc(t.kind)}; evidence: {esc(t.evidence)}). "
+            f"{esc(t.summary)}</li>"
+            for t in map(tax.therapy, cause.therapies)
+        )
+        codes = "".join(
+            f"<li>{esc(c.system.upper())} {esc(c.code)}: {esc(c.label)}</li>" for c in cause.codes
+        )
+        sources = "".join(f"<li>{_link(s)}</li>" for s in tax.sources_of(cause))
+        seed_says = (
+            f"<h4>The seed article says</h4><p>{esc(cause.seed_says)}</p>"
+            f"<h4>What we teach</h4><p>{esc(cause.correction)}</p>"
+            if cause.seed_says
+            else ""
+        )
+        return (
+            f'<div class="mt-card"><h3>{esc(cause.name)}</h3>'
+            f"<p>{badge(cause.category, colour)} {esc(tax.group(cause.group).name)}{seed}</p>"
+            f"<p>{esc(cause.summary)}</p>"
+            f"<h4>How it works</h4><p>{esc(cause.mechanism)}</p>"
+            f"<p><b>Movements:</b> {phenomena}<br><b>Starts in:</b> {sites}<br>"
+            f"<b>Extent:</b> {esc(EXTENT_NAMES.get(cause.extent, cause.extent))}; "
+            f"<b>rhythm:</b> {esc(cause.rhythm)}</p>{seed_says}"
+            f"<h4>Red flags: see a doctor if</h4><ul>{flags or '<li>none listed</li>'}</ul>"
+            f"<h4>Management</h4><ul>{therapies or '<li>none listed</li>'}</ul>"
+            f"<h4>Codes</h4><ul>{codes or '<li>none</li>'}</ul>"
+            f"<h4>Sources</h4><ol>{sources}</ol></div>"
+        )
+
+    def _highlight(self, cause: Cause | None) -> None:
+        """Box the cause in the tree and light its sites in the diagram (existing artists)."""
+        shown = (cause.id, cause.site) if cause else None
+        if shown == self._shown:
+            return
+        self._shown = shown
+        colour = style.CATEGORY_COLOURS[cause.category] if cause else None
+        name = cause.name if cause else "no cause selected"
+        self.alt_text = f"{self.tree_alt} Highlighted: {name}. " + (
+            f"{name} starts at: {', '.join(cause.site)}." if cause else self.levels_alt
+        )
+        if shown in self._pngs:
+            self.image.value = self._pngs[shown]
+            return
+        # the background shows everything plain; lit artists are drawn over it, opaque
+        self.dynamic = []
+        if cause is not None:
+            text = self.tree_texts[cause.id]
+            text.set_bbox({"facecolor": opaque(colour, 0.3), "edgecolor": colour})
+            text.set_fontweight("bold")
+            self.dynamic.append(text)
+        where = cause.site if cause else ()
+        for gid in where:
+            patch, text = self.site_boxes[gid]
+            strong = gid == where[0]
+            patch.set_facecolor(opaque(colour, 0.35 if strong else 0.15))
+            patch.set_edgecolor(colour)
+            patch.set_linewidth(3)
+            patch.set_linestyle("-" if strong else "--")
+            patch.set_hatch(style.CATEGORY_HATCHES[cause.category])
+            text.set_fontweight("bold")
+            self.dynamic += [patch, text]
+        self._render()
+        self._pngs[shown] = self.image.value
+
+    def panels_html(self) -> str:
+        return f'<div style="display: flex; gap: 1em">{self.status.value}</div>{self.card.value}'
