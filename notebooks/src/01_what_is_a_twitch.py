@@ -1,0 +1,316 @@
+"""Build script of notebooks/01_what_is_a_twitch.ipynb (run: python tools/run_notebooks.py)."""
+
+from nbbuild import code, md, quiz, references, solution, widget
+
+import muscletwitch as mt
+
+tax = mt.load_taxonomy()
+FASC, FIB = tax.phenomenon("fasciculation"), tax.phenomenon("fibrillation")
+CRAMP = tax.phenomenon("spasm-cramp")
+
+TITLE = "01 What is a twitch?"
+CELLS = [
+    md(
+        """
+        # 01 What is a twitch?
+
+        **Fibres, motor units and muscles; fasciculation, fibrillation and fusion**
+
+        *muscletwitch course, notebook 01 of 07. We teach, we do not diagnose.*
+        """
+    ),
+    md(
+        """
+        ## Overview
+
+        The word "twitch" is used loosely. This notebook makes it precise: what contracts when a
+        muscle twitches, which twitches you can see and which you cannot, how fast one twitch is,
+        and why a cramp is something different.
+
+        ## Prerequisites
+
+        | Concept | Importance | Notes |
+        |---|---|---|
+        | [00 Start here](00_start_here.ipynb) | Helpful | How to run cells and move sliders |
+        | Nerve and muscle, school level | Helpful | Nerves carry signals; muscles contract |
+
+        ## Time to learn
+
+        20 minutes.
+        """
+    ),
+    md(
+        """
+        ## Learning objectives
+
+        After this notebook you can:
+
+        1. Name the levels from a muscle fibre to a whole muscle, and say what a **motor unit** is.
+        2. Explain why a visible twitch is one motor unit, not a single muscle fibre.
+        3. Tell a **fasciculation** from a **fibrillation**.
+        4. Say how long one motor-unit twitch takes (35-98 ms in a human muscle).
+        5. Explain with **summation** why a cramp is not a twitch.
+        """
+    ),
+    code(
+        """
+        %matplotlib inline
+        import matplotlib.pyplot as plt
+        import muscletwitch as mt
+        from muscletwitch import physiology, plots, style
+
+        tax = mt.load_taxonomy()
+        """
+    ),
+    md(
+        """
+        ## Motor units
+
+        A skeletal muscle is built from long cells, the **muscle fibres**. Fibres are packed in
+        bundles (**fascicles**), and many fascicles make a **muscle**.
+
+        The nerve side decides what contracts together. One **motor neuron** in the spinal cord
+        sends its axon to the muscle, where it branches to many fibres. That neuron and all the
+        fibres it supplies form a **motor unit**: when the neuron fires once, all its fibres
+        twitch at once. A motor unit is the smallest piece of muscle the nervous system can
+        move.
+        """
+    ),
+    code(
+        """
+        with style.lecture():
+            fig, ax = plt.subplots(figsize=(12, 3.6))
+            drawn = plots.anatomy(ax, highlight="motor-unit")
+        plt.show()
+        print(drawn.alt_text)
+        """
+    ),
+    md(
+        f"""
+        ## What "twitch" means, and what it does not
+
+        In physiology a **twitch** is the brief contraction of a motor unit (or a muscle) after a
+        single nerve impulse: it rises, peaks and relaxes within a fraction of a second.
+
+        In everyday speech a twitch is a brief, involuntary flicker you can see or feel. Most
+        often that is a **fasciculation**: {FASC.summary[0].lower() + FASC.summary[1:]}
+
+        Not twitches: a **cramp** (sustained, lasting seconds to minutes), a **tremor**
+        (rhythmic), a **tic** (a whole movement from the brain, preceded by an urge).
+        Notebook 02 compares them all.
+        """
+    ),
+    md(
+        """
+        ## Fasciculation
+
+        *Common belief (the seed article): "usually individual muscle fibres are affected".*
+
+        That is imprecise for anything you can see. A single fibre is far too small to move the
+        skin. A **visible twitch is one motor unit**: one motor neuron firing on its own, and
+        every fibre it supplies twitching with it.
+
+        Fasciculations are very common in healthy people: about 70% notice them at some time
+        (Reed & Kurland 1963). Whether they matter depends on what comes with them (notebooks
+        03-05).
+        """
+    ),
+    md(
+        f"""
+        ## Fibrillation: the twitch nobody sees
+
+        {FIB.summary}
+
+        | | Fasciculation | Fibrillation |
+        |---|---|---|
+        | What fires | one motor unit | one muscle fibre |
+        | Visible through the skin | yes | no: EMG only |
+        | In healthy people | common | a sign of denervation |
+        | HPO term | {FASC.codes[0].code} {FASC.codes[0].label} | {FIB.codes[0].code} {FIB.codes[0].label} |
+
+        The figure below simulates the movement of the skin for each: same scale, illustrative
+        model.
+        """
+    ),
+    code(
+        """
+        with style.lecture():
+            fig, axes = plt.subplots(1, 2, figsize=(12, 3.4), sharey=True)
+            pairs = [("single-fibres", "fibrillation"), ("motor-unit", "fasciculation")]
+            for ax, (extent, pid) in zip(axes, pairs):
+                t, force, surface = physiology.extent_signal(extent)
+                plots.signal(ax, t, surface, phenomenon=tax.phenomenon(pid))
+                ax.set_ylabel("skin movement (a.u.)")
+        plt.show()
+        """
+    ),
+    md(
+        """
+        ## Rhythm: regular or irregular?
+
+        The seed article says twitches "can occur regularly or at irregular intervals". True, but
+        it depends on the type, and the difference is a useful clue:
+
+        - **irregular**: fasciculations, myoclonus, tics;
+        - **rhythmic**: tremor, clonus, clonic seizure jerks.
+
+        Each tick below is one discharge of a motor neuron, firing about 8 times a second in both
+        rows: once like a clock, once at random. Illustrative model.
+        """
+    ),
+    code(
+        """
+        regular = physiology.discharge_train(8, 3, regular=True, seed=1)
+        irregular = physiology.discharge_train(8, 3, regular=False, seed=2)
+        with style.lecture():
+            fig, ax = plt.subplots(figsize=(12, 2.8))
+            plots.raster(ax, [regular, irregular], labels=["regular", "irregular"])
+        ax.set_title("Discharge trains, 8 per second on average (illustrative model)")
+        plt.show()
+        """
+    ),
+    md(
+        """
+        ## How long is one twitch?
+
+        Sica and McComas (1971) measured single motor units in a human foot muscle: the
+        **contraction time** (from the start of the twitch to its peak) ranged from **35 to 98
+        ms**. Slow units rise slowly and relax slowly; fast units are brisk.
+
+        So one twitch is over within a few tenths of a second. The curves below use the two ends
+        of that measured range.
+        """
+    ),
+    code(
+        """
+        fast, slow = physiology.contraction_range_ms()
+        t = physiology.summed_force(1, contraction_ms=fast, duration_s=0.5)[0]
+        with style.lecture():
+            fig, ax = plt.subplots(figsize=(10, 3.4))
+            for T in (fast, slow):
+                ax.plot(t * 1000, physiology.twitch(t, contraction_ms=T), label=f"contraction time {T:g} ms")
+        ax.set(xlabel="time (ms)", ylabel="force (peak = 1)", title="One motor-unit twitch (Sica & McComas 1971)")
+        ax.legend()
+        plt.show()
+        """
+    ),
+    md(
+        f"""
+        ## Summation
+
+        If a motor neuron fires again before its twitch has relaxed, the second twitch starts
+        from a higher force: twitches **sum**. Fire fast enough and they **fuse** into a smooth,
+        sustained contraction (a tetanus). That is how all normal movement is graded.
+
+        A **cramp** is exactly that, involuntary: {CRAMP.summary.split(": ")[1]} So a cramp is
+        not "a big twitch": it is many motor units firing fast, for seconds to minutes.
+
+        The figure shows one motor unit (contraction time 60 ms) at five firing rates.
+        Illustrative model.
+        """
+    ),
+    code(
+        """
+        with style.lecture():
+            fig, ax = plt.subplots(figsize=(12, 4.2))
+            drawn = plots.summation(ax, contraction_ms=60)
+        plt.show()
+        print(drawn.alt_text)
+        """
+    ),
+    md(
+        """
+        ## Try it: the summation lab
+
+        One motor unit, two sliders: its **firing rate** and its **twitch contraction time**
+        (35-98 ms, the measured range). The top row shows the discharges, the plot below the
+        summed force next to a single twitch.
+
+        Things to try: at 5 Hz the twitches stay separate; slide the rate up and watch them
+        fuse. Then make the twitch faster (35 ms): it needs a higher rate to fuse.
+        Illustrative model.
+        """
+    ),
+    widget(
+        """
+        from muscletwitch import widgets
+
+        widgets.SummationLab(rate_hz=5)
+        """
+    ),
+    md(
+        """
+        ## Exercise: when do twitches fuse?
+
+        `physiology.summed_force(rate_hz, contraction_ms=...)` returns the force of one motor unit,
+        and `physiology.fusion_index(force)` says how smooth it is (0 = separate twitches,
+        1 = fully fused).
+
+        1. For a unit with a 60 ms contraction time, find the lowest firing rate among 5, 10, 15,
+           ... 50 Hz whose fusion index reaches 0.9.
+        2. Repeat for a fast unit (35 ms). Does a fast unit need a higher or a lower rate?
+
+        Start from the cell below.
+        """
+    ),
+    code(
+        """
+        t, force = physiology.summed_force(20, contraction_ms=60)
+        physiology.fusion_index(force)
+        """
+    ),
+    solution(
+        """
+        ```python
+        for T in (60, 35):
+            for rate in range(5, 55, 5):
+                t, force = physiology.summed_force(rate, contraction_ms=T)
+                if physiology.fusion_index(force) >= 0.9:
+                    print(f"{T} ms: fused from {rate} Hz")
+                    break
+        ```
+
+        A 60 ms unit reaches 0.9 at **30 Hz**, a fast 35 ms unit only at **40 Hz**: the shorter
+        the twitch, the faster the neuron must fire before the next twitch arrives, so fast units
+        need higher rates to fuse. (Illustrative model: the threshold 0.9 is our choice.)
+        """
+    ),
+    md(
+        """
+        ## Quiz
+
+        Check yourself: each answer explains why it is right or wrong and links to the slide
+        that teaches it.
+        """
+    ),
+    *quiz("01_what_is_a_twitch", n=5),
+    md(
+        """
+        ## Summary
+
+        - A **motor unit** is one motor neuron and all the muscle fibres it supplies; it is the
+          smallest piece of muscle the nervous system moves.
+        - A visible twitch (**fasciculation**) is one motor unit firing on its own. Single fibres
+          (**fibrillations**) are invisible and show up only on EMG.
+        - One twitch lasts a fraction of a second (contraction times 35-98 ms).
+        - Twitches **sum** and **fuse** when the rate rises: a **cramp** is many motor units
+          firing fast, not a twitch.
+        - Some movements are irregular (fasciculation, myoclonus, tics), others rhythmic (tremor,
+          clonus).
+
+        ## What's next
+
+        [02 Types of involuntary movement](02_types_of_involuntary_movement.ipynb): ten kinds of
+        involuntary movement side by side, and how to tell them apart from their traces.
+        """
+    ),
+    references(
+        FASC,
+        FIB,
+        CRAMP,
+        "sica-mccomas-1971",
+        "reed-kurland-1963",
+        "seed-article",
+        intro="Generated from the course data (`muscletwitch/data/sources.toml`).",
+    ),
+]

@@ -1,0 +1,329 @@
+"""Build script of notebooks/06_therapy_and_physiotherapy.ipynb (run: python tools/run_notebooks.py)."""
+
+from nbbuild import code, md, references, solution, widget
+
+import muscletwitch as mt
+
+tax = mt.load_taxonomy()
+MS_EX, SPAST = tax.therapy("physiotherapy-ms"), tax.therapy("physiotherapy-spasticity")
+BREUSS, DORN = tax.therapy("breuss-massage"), tax.therapy("dorn-method")
+TICS = tax.therapy("behavioural-therapy-tics")
+RIETBERG, AMATYA = tax.source("rietberg-2005"), tax.source("amatya-2013")
+
+BENIGN_THERAPIES = list(
+    dict.fromkeys(t for c in tax.filter(category="benign") for t in c.therapies)
+)
+BENIGN_TABLE = "\n".join(
+    ["| What helps | Evidence | In short |", "|---|---|---|"]
+    + [f"| {t.name} | {t.evidence} | {t.summary} |" for t in map(tax.therapy, BENIGN_THERAPIES)]
+)
+CAUSE_TABLE = "\n".join(
+    ["| Cause | Treatment | Kind | Evidence |", "|---|---|---|---|"]
+    + [
+        f"| {c.name} | {t.name} | {t.kind} | {t.evidence} |"
+        for c in tax.filter(category="pathological")
+        for t in map(tax.therapy, c.therapies)
+        if t.kind != "complementary"
+    ]
+)
+# the scale of the data (taxonomy.EVIDENCE_LEVELS), explained for students; one example each
+SCALE = {
+    "strong": "Several good randomised trials agree, pooled in a systematic review; "
+    "new trials are unlikely to change the conclusion.",
+    "moderate": "Trials point the same way, but new research may change how large the effect is.",
+    "low": "Few or small trials, or results that disagree: it may help, but the true effect "
+    "could be quite different.",
+    "consensus": "Advice from guidelines or health services without graded trial evidence, "
+    "often because trials are not needed or not possible (first aid).",
+    "unproven": "No controlled trial shows a benefit. Not a basis for a recommendation.",
+}
+SCALE_TABLE = "\n".join(
+    ["| Level | What it means | Example in the course data |", "|---|---|---|"]
+    + [
+        f"| **{level}** | {meaning} | {next(t.name for t in tax.therapies if t.evidence == level)} |"
+        for level, meaning in SCALE.items()
+    ]
+)
+# the claims of the exercise: claim -> the therapy that answers it
+CLAIMS = {
+    "Exercise therapy improves muscle power in people with MS.": MS_EX,
+    "A course of Dorn treatment relieves spasticity in MS.": DORN,
+    "Stretching a cramping calf eases the cramp.": tax.therapy("stretching"),
+    "Physical activity programmes reduce spasticity in MS.": SPAST,
+    "Behavioural therapy helps troublesome tics.": TICS,
+}
+CLAIM_ANSWERS = "\n".join(
+    f"{i}. {claim} **{t.evidence}** ({t.kind}: {t.name})."
+    for i, (claim, t) in enumerate(CLAIMS.items(), 1)
+)
+
+TITLE = "06 Therapy and physiotherapy"
+CELLS = [
+    md(
+        """
+        # 06 Therapy and physiotherapy
+
+        **What helps, and how strong the evidence is for each treatment**
+
+        *muscletwitch course, notebook 06 of 07. We teach, we do not diagnose.*
+        """
+    ),
+    md(
+        """
+        ## Overview
+
+        The seed article ends with five links: exercises in MS, physiotherapy for MS,
+        physiotherapy for spasticity, Breuss massage and "thorn massage". They are not equal.
+        This notebook sorts treatments by **the evidence behind them**: what helps harmless
+        twitching, what trials show for physiotherapy and exercise, and why two massage methods
+        belong in a different box.
+
+        ## Prerequisites
+
+        | Concept | Importance | Notes |
+        |---|---|---|
+        | [03 Benign causes](03_benign_causes.ipynb) | Necessary | Triggers of harmless twitching |
+        | [04 Pathological causes](04_pathological_causes.ipynb) | Necessary | MS, spasticity, tics |
+
+        ## Time to learn
+
+        20 minutes.
+        """
+    ),
+    md(
+        """
+        ## Learning objectives
+
+        After this notebook you can:
+
+        1. Say what helps harmless twitching and cramps.
+        2. Read the course's **evidence levels**: strong, moderate, low, consensus, unproven.
+        3. Summarise what two Cochrane reviews found for **exercise and physiotherapy in MS**
+           and for **spasticity**.
+        4. Tell physiotherapy apart from **complementary practices** such as Breuss massage and
+           the Dorn method, and explain why they are kept apart.
+        """
+    ),
+    code(
+        """
+        %matplotlib inline
+        import matplotlib.pyplot as plt
+        import muscletwitch as mt
+        from muscletwitch import style
+        from muscletwitch.taxonomy import EVIDENCE_LEVELS
+
+        tax = mt.load_taxonomy()
+        """
+    ),
+    md(
+        f"""
+        ## What helps harmless twitching
+
+        Harmless twitching needs no treatment: it settles on its own once the trigger goes.
+        What speeds that up:
+
+        {BENIGN_TABLE}
+
+        If it lasts more than 2 weeks, spreads, or comes with weakness: see a doctor
+        (notebook 05).
+        """
+    ),
+    md(
+        f"""
+        ## How to read evidence levels
+
+        Every treatment in the course data carries one of five levels. The first three grade
+        **trials** (from systematic reviews such as Cochrane, or graded guidelines); the last
+        two say there are **no graded trials**, for opposite reasons.
+
+        {SCALE_TABLE}
+
+        *Consensus* is not weak: first aid, such as laying a fitting child on their side, rests
+        on agreement, not trials.
+        *Unproven* means no trial shows a benefit, whatever the claims.
+        """
+    ),
+    md(
+        """
+        ## Every treatment by its evidence
+
+        Each row is a treatment in the course data, each column an evidence level; the marker
+        shows the kind of treatment. Note where physiotherapy sits, and where the two massage
+        methods from the seed article sit.
+        """
+    ),
+    code(
+        """
+        kinds = {"physiotherapy": ("o", "bluish-green"), "psychological": ("s", "reddish-purple"),
+                 "medical": ("D", "blue"), "self-care": ("^", "sky-blue"), "complementary": ("X", "vermillion")}
+        therapies = sorted(tax.therapies, key=lambda t: EVIDENCE_LEVELS.index(t.evidence))
+        with style.lecture():
+            fig, ax = plt.subplots(figsize=(15, 9))
+            for kind, (marker, colour) in kinds.items():
+                xy = [(EVIDENCE_LEVELS.index(t.evidence), i) for i, t in enumerate(therapies) if t.kind == kind]
+                ax.scatter(*zip(*xy), s=300, marker=marker, color=style.OKABE_ITO[colour], label=kind)
+            ax.set(xticks=range(5), xticklabels=EVIDENCE_LEVELS, yticks=range(len(therapies)),
+                   yticklabels=[t.name for t in therapies], xlim=(-0.5, 4.5), title="Treatments by evidence level (course data)")
+            ax.invert_yaxis(); ax.grid(axis="x", alpha=0.3); ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1, 1))
+        plt.show()
+        """
+    ),
+    md(
+        f"""
+        ## Physiotherapy
+
+        Physiotherapy is a health profession with its own training. A physiotherapist assesses
+        what a person can and cannot do, then plans exercise, stretching, positioning and
+        practice of everyday movements. Its methods are tested in **randomised trials**, and
+        Cochrane reviews pool those trials.
+
+        Two reviews answer the seed article's links "exercises in MS", "physiotherapy for MS"
+        and "physiotherapy for spasticity": {RIETBERG.authors.split()[0]} et al.
+        {RIETBERG.year} and {AMATYA.authors.split()[0]} et al. {AMATYA.year}.
+        """
+    ),
+    md(
+        f"""
+        ### Exercise therapy in multiple sclerosis
+
+        **Cochrane review CD003980** (Rietberg et al. {RIETBERG.year}). Evidence:
+        **{MS_EX.evidence}**.
+
+        {MS_EX.summary}
+
+        In practice: muscle power, exercise tolerance and mobility are what MS wears down, and
+        what exercise, planned around the person's abilities, improves. It does not cure MS;
+        it is one part of care alongside the specialists' treatment.
+        """,
+        slide="subslide",
+    ),
+    md(
+        f"""
+        ### Physiotherapy for spasticity
+
+        **Cochrane review CD009974** (Amatya et al. {AMATYA.year}). Evidence:
+        **{SPAST.evidence}**.
+
+        {SPAST.summary}
+
+        *Low* does not mean "does not work": it means the trials were too few or too small to
+        be sure how much it helps. Physiotherapy is still standard care for spasticity; the
+        grade tells you how confident to be, and where more research is needed.
+        """,
+        slide="subslide",
+    ),
+    md(
+        f"""
+        ## Tics
+
+        Tics come from the brain, not the muscles, so treating the muscles does nothing for
+        them. What helps many people with troublesome tics is **{TICS.name}**, evidence
+        **{TICS.evidence}**: {TICS.summary[0].lower() + TICS.summary[1:]}
+
+        For the other pathological causes, specialists lead treatment; most of it is
+        **consensus** care from guidelines:
+
+        {CAUSE_TABLE}
+        """
+    ),
+    md(
+        f"""
+        ## Complementary practices
+
+        **{BREUSS.name}.** {BREUSS.summary}
+
+        **{DORN.name}.** {DORN.summary} *Dorn* is the inventor's surname; it also means
+        "thorn" in German, hence the mistranslation.
+
+        Both are evidence level **{BREUSS.evidence}**. That is why the course keeps them
+        apart from physiotherapy: a gentle massage can feel pleasant, but feeling relaxed is
+        not evidence that a disease is treated. Whoever tries one should not let it replace
+        care that has evidence.
+        """
+    ),
+    md(
+        """
+        ## Interactive demo: treatments per cause
+
+        The cause explorer's card lists each cause's treatments with their evidence level.
+        It opens on multiple sclerosis: compare its four treatments. Then pick a benign cause,
+        such as *Psychological stress and anxiety*, and compare.
+        """
+    ),
+    widget(
+        """
+        from muscletwitch import widgets
+
+        widgets.CauseExplorer(cause="multiple-sclerosis")
+        """
+    ),
+    md(
+        """
+        ## Exercise: grade the claim
+
+        Give each claim an evidence level (strong, moderate, low, consensus or unproven) and
+        say what kind of treatment it is. Then check with `tax.therapy(...)` or the plot.
+        """
+        + "\n\n"
+        + "\n".join(f"{i}. {claim}" for i, claim in enumerate(CLAIMS, 1))
+    ),
+    code(
+        """
+        t = tax.therapy("stretching")
+        t.kind, t.evidence
+        """
+    ),
+    solution(
+        f"""
+        {CLAIM_ANSWERS}
+
+        Claims 1 and 4 are about the same illness, but the evidence differs: strong for
+        muscle power (CD003980), low for spasticity (CD009974). Claim 2 has no trial behind it,
+        however confidently it is made. Claim 3 is sound advice without trials (consensus).
+
+        ```python
+        for tid in ["physiotherapy-ms", "dorn-method", "stretching", "physiotherapy-spasticity", "behavioural-therapy-tics"]:
+            t = tax.therapy(tid)
+            print(f"{{t.name}}: {{t.kind}}, {{t.evidence}}")
+        ```
+        """
+    ),
+    md(
+        """
+        ## Quiz: check yourself
+
+        Questions on treatments and their evidence. Each answer says why it is right or wrong.
+        """
+    ),
+    widget(
+        """
+        from muscletwitch import widgets
+
+        widgets.Quiz(notebook="06_therapy_and_physiotherapy", n=4)
+        """
+    ),
+    md(
+        """
+        ## Summary
+
+        - Harmless twitching settles on its own; sleep, less caffeine, less stress and
+          stretching for cramps help (consensus advice).
+        - Evidence levels: **strong, moderate, low** grade trials; **consensus** is advice
+          without graded trials; **unproven** means no trial shows a benefit.
+        - Exercise therapy in MS: **strong** evidence for muscle power, exercise tolerance and
+          mobility (Cochrane CD003980). Physical activity for spasticity: **low** (CD009974).
+        - Breuss massage and the Dorn method ("thorn massage") are **unproven** complementary
+          practices, not physiotherapy.
+
+        ## What's next
+
+        [07 Review](07_review.ipynb): the whole course on one map, the seed article's
+        imprecisions side by side with what we teach, and a final quiz.
+        """
+    ),
+    references(
+        *tax.therapies,
+        intro="Generated from the course data (`muscletwitch/data/sources.toml`). Breuss massage "
+        "and the Dorn method cite only the seed article: no trial exists to cite.",
+    ),
+]

@@ -1,0 +1,196 @@
+"""Hygiene of the stored course notebooks: structure, metadata, clean outputs, in sync with source.
+
+nbval (make nbval) re-executes the notebooks and compares outputs; these tests check what nbval does
+not: the course's structure and metadata rules (DESIGN.md "Notebooks", tools/nbbuild.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import nbbuild  # noqa: E402
+
+MAX_BYTES = 2_000_000
+MAX_WORDS = 150  # a projector slide's worth of prose (tables, solutions, reference lists excluded)
+REQUIRED_SECTIONS = {  # heading text (case-insensitive regex) a notebook must contain
+    "learning objectives": r"objectives",
+    "exercise": r"exercise",
+    "quiz": r"quiz",
+    "summary": r"summary",
+    "references": r"references",
+}
+ABSOLUTE_PATH = re.compile(r"(?<![\w.~-])/(work|home|tmp|root)(/|\b)")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+IGNORE_TAG = "nbval-ignore-output"
+TEXT_MIME = ("text/plain", "text/html", "text/markdown", "text/latex", "application/json")
+
+
+def _id(path: Path) -> str:
+    return path.stem
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=_id)
+def nb(request) -> nbformat.NotebookNode:
+    nb = nbformat.read(request.param, as_version=4)
+    nb.path = request.param
+    return nb
+
+
+def _code(nb):
+    return [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+
+
+def _texts(nb):
+    """(where, text) for every source and every textual output (not images: base64 is random)."""
+    for i, cell in enumerate(nb.cells):
+        yield f"cell {i} source", cell.source
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream":
+                yield f"cell {i} {out.name}", out.text
+            elif out.output_type == "error":
+                yield f"cell {i} error", "\n".join(out.traceback)
+            for mime, value in out.get("data", {}).items():
+                if mime in TEXT_MIME:
+                    yield f"cell {i} {mime}", value if isinstance(value, str) else json.dumps(value)
+
+
+def test_title_slide_comes_first(nb):
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), (
+        "the first cell is the title slide: a markdown cell starting with '# <title>'"
+    )
+
+
+def test_required_sections(nb):
+    headings = _headings(nb)
+    missing = [
+        name
+        for name, pattern in REQUIRED_SECTIONS.items()
+        if not any(re.search(pattern, h, re.IGNORECASE) for h in headings)
+    ]
+    assert not missing, f"{nb.path.name}: no heading for {', '.join(missing)}"
+
+
+def _headings(nb) -> set[str]:
+    return {
+        line.lstrip("#").strip()
+        for c in nb.cells
+        if c.cell_type == "markdown"
+        for line in c.source.splitlines()
+        if line.startswith("#")
+    }
+
+
+def test_quiz_links_land_on_a_heading(nb):
+    """Quiz feedback links to notebooks/<notebook>.ipynb#<section>: that heading must exist."""
+    from muscletwitch import quiz
+
+    sections = {q.section for q in quiz.all_questions() if q.notebook == nb.path.stem}
+    missing = sorted(sections - _headings(nb))
+    assert not missing, f"{nb.path.name}: quiz questions link to missing headings {missing}"
+
+
+def test_executed_in_order(nb):
+    counts = [c.execution_count for _, c in _code(nb)]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{nb.path.name}: execution counts {counts}; run tools/run_notebooks.py"
+    )
+
+
+def test_no_errors_or_stderr(nb):
+    bad = [
+        f"cell {i}: {out.output_type} {out.get('name', out.get('ename', ''))}"
+        for i, c in _code(nb)
+        for out in c.outputs
+        if out.output_type == "error" or (out.output_type == "stream" and out.name == "stderr")
+    ]
+    assert not bad, f"{nb.path.name}: error or stderr (warning) outputs: {bad}"
+
+
+def test_kernel_is_python3(nb):
+    assert nb.metadata.kernelspec.name == "python3"
+    assert nb.metadata.language_info.name == "python"
+
+
+def test_no_absolute_paths(nb):
+    bad = [where for where, text in _texts(nb) if ABSOLUTE_PATH.search(text)]
+    assert not bad, f"{nb.path.name}: absolute paths in {bad}"
+
+
+def test_size(nb):
+    size = nb.path.stat().st_size
+    assert size < MAX_BYTES, f"{nb.path.name} is {size / 1e6:.1f} MB (limit {MAX_BYTES / 1e6} MB)"
+
+
+def test_every_cell_has_slide_metadata(nb):
+    bad = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.metadata.get("slideshow", {}).get("slide_type") not in nbbuild.SLIDE_TYPES
+    ]
+    assert not bad, f"{nb.path.name}: cells without slideshow.slide_type: {bad}"
+
+
+def test_widget_cells_are_hidden(nb):
+    bad = [
+        i
+        for i, c in _code(nb)
+        if any(WIDGET_VIEW in out.get("data", {}) for out in c.outputs)
+        and not c.metadata.get("jupyter", {}).get("source_hidden")
+    ]
+    assert not bad, f"{nb.path.name}: widget cells with visible source: {bad}"
+
+
+def test_ignored_outputs_are_justified_and_nothing_skipped(nb):
+    for i, c in enumerate(nb.cells):
+        tags = c.metadata.get("tags", [])
+        assert "nbval-skip" not in tags, f"cell {i}: nbval-skip is not allowed"
+        assert "NBVAL_SKIP" not in c.source, f"cell {i}: NBVAL_SKIP is not allowed"
+        if IGNORE_TAG in tags:
+            first = c.source.splitlines()[0] if c.source else ""
+            reason = first.removeprefix(f"# {IGNORE_TAG}:").strip()
+            assert first.startswith(f"# {IGNORE_TAG}:") and len(reason.split()) >= 3, (
+                f"cell {i}: first line must be '# {IGNORE_TAG}: <reason>', got {first!r}"
+            )
+
+
+def _prose_words(markdown: str) -> int:
+    if re.match(r"#+ .*references", markdown, re.IGNORECASE):
+        return 0  # a reference list is as long as the sources it cites
+    text = re.sub(r"<details>.*</details>", " ", markdown, flags=re.DOTALL)  # nested: greedy
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
+    text = re.sub(r"\(https?://[^)]*\)|https?://\S+", " ", text)
+    return len(re.findall(r"[A-Za-z0-9][\w'-]*", text))
+
+
+def test_text_cells_fit_a_slide(nb):
+    long = {
+        i: n
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "markdown" and (n := _prose_words(c.source)) > MAX_WORDS
+    }
+    assert not long, f"{nb.path.name}: cells over {MAX_WORDS} words (cell: words): {long}"
+
+
+def test_in_sync_with_build_script(nb):
+    src = nbbuild.source_of(nb.path)
+    if not src.exists():
+        pytest.skip(f"no build script {src.name}: the .ipynb is its own source")
+    cells, _ = nbbuild.load(src)
+    built = nbbuild.build(cells)
+    stored = [(c.cell_type, c.source, dict(c.metadata)) for c in nb.cells]
+    expected = [(c.cell_type, c.source, dict(c.metadata)) for c in built.cells]
+    assert stored == expected, (
+        f"{nb.path.name} differs from {src.relative_to(ROOT)}: edit the script, then run "
+        f"python tools/run_notebooks.py {nb.path.relative_to(ROOT)}"
+    )
