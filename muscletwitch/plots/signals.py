@@ -112,7 +112,10 @@ def summation(
         ylabel="force (single twitches)",
         title=f"Twitches fuse as the rate rises (T = {contraction_ms:g} ms)",
     )
-    ax.legend(loc="upper left", title="firing rate", fontsize="small")
+    # headroom above the highest curve for a legend in rows, so it never covers a line
+    top = max(line.get_ydata().max() for line in lines)
+    ax.set_ylim(top=top * 1.45)
+    ax.legend(loc="upper left", title="firing rate", fontsize="small", ncols=3)
     rates = ", ".join(f"{r:g}" for r in rates_hz)
     alt = (
         f"Force of one motor unit firing at {rates} Hz: separate twitches at low rates fuse "
