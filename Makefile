@@ -22,14 +22,14 @@ $(READY): pyproject.toml
 lab: $(READY)
 	$(BIN)/muscletwitch lab
 
-test: lint unit nbval e2e
+test: lint unit nbval e2e hub
 
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 unit: $(READY)
-	$(PYTEST) -n 2 tests --ignore=tests/e2e
+	$(PYTEST) -n 2 tests --ignore=tests/e2e --ignore=tests/hub
 
 nbval: $(READY)
 	$(PYTEST) -n 2 --dist loadfile $(NBVAL) notebooks
@@ -57,7 +57,8 @@ site: $(READY)
 	$(BIN)/python tools/build_site.py notebooks site
 
 bench: $(READY)
-	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+	for b in $(filter-out benchmarks/bench_hub.py,$(wildcard benchmarks/bench_*.py)); do \
+		$(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis

@@ -5,6 +5,7 @@ The public API. Importing it loads no numpy, matplotlib or ipywidgets; those liv
 """
 
 from .assess import Assessment, Reasons, assess
+from .hub import hub_link
 from .taxonomy import (
     Cause,
     Code,
@@ -39,5 +40,6 @@ __all__ = [
     "Therapy",
     "UnknownIdError",
     "assess",
+    "hub_link",
     "load_taxonomy",
 ]

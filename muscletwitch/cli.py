@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .assess import assess
+from .hub import DEFAULT_NOTEBOOK, REPO_URL, hub_link
 from .taxonomy import Cause, Taxonomy, TaxonomyError, UnknownIdError, load_taxonomy
 
 WIDTH = 88
@@ -113,6 +114,16 @@ def _lab(args: argparse.Namespace) -> int:
     return subprocess.call(lab_command(extra))
 
 
+def _hub_link(args: argparse.Namespace) -> int:
+    try:
+        link = hub_link(args.hub_url, repo=args.repo, branch=args.branch, notebook=args.notebook)
+    except ValueError as e:
+        print(f"muscletwitch: {e}", file=sys.stderr)
+        return 2
+    print(link)
+    return 0
+
+
 def _has_module(name: str) -> bool:
     import importlib.util
 
@@ -135,6 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("findings", help="the finding ids that 'assess' accepts")
     lab = sub.add_parser("lab", help="open the course in JupyterLab")
     lab.add_argument("--no-browser", action="store_true", help="print the URL only")
+    link = sub.add_parser("hub-link", help="an nbgitpuller link that opens the course on a hub")
+    link.add_argument("hub_url", metavar="HUB_URL", help="e.g. https://hub.example.edu")
+    link.add_argument("--repo", default=REPO_URL, help="course repository (default: %(default)s)")
+    link.add_argument("--branch", default="main", help="branch to pull (default: %(default)s)")
+    link.add_argument(
+        "--notebook", default=DEFAULT_NOTEBOOK, help="notebook to open (default: %(default)s)"
+    )
     return p
 
 
@@ -143,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "lab":
             return _lab(args)
+        if args.command == "hub-link":
+            return _hub_link(args)
         tax = load_taxonomy()
         if args.command == "list":
             out = format_tree(tax)
