@@ -117,6 +117,15 @@ def test_no_errors_or_stderr(nb):
     assert not bad, f"{nb.path.name}: error or stderr (warning) outputs: {bad}"
 
 
+def test_every_figure_carries_alt_text(nb):
+    """Figures go through plots.show(), which stores alt text for screen readers and exports."""
+    for _, cell in _code(nb):
+        for out in cell.get("outputs", []):
+            if "image/png" in out.get("data", {}):
+                alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+                assert len(alt.split()) >= 5, f"figure without alt text in: {cell.source[:60]!r}"
+
+
 def test_kernel_is_python3(nb):
     assert nb.metadata.kernelspec.name == "python3"
     assert nb.metadata.language_info.name == "python"

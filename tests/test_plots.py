@@ -197,3 +197,21 @@ def test_style_palette_and_lecture_mode() -> None:
     assert big == pytest.approx(style.rc()["font.size"] * style.LECTURE_SCALE)
     with pytest.raises(KeyError, match="did you mean tremor"):
         style.colour_of("tremour")
+
+
+def test_show_displays_png_with_alt_text_and_closes_the_figure(monkeypatch) -> None:
+    import IPython.display
+    import matplotlib.pyplot as plt
+
+    from muscletwitch import plots
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **kw: shown.append((a, kw)))
+    fig, ax = plt.subplots()
+    drawn = plots.anatomy(ax, highlight="motor-unit")
+    plots.show(fig, drawn.alt_text)
+    ((args, kwargs),) = shown
+    assert args[0]["text/plain"] == drawn.alt_text
+    assert kwargs == {"raw": True, "metadata": {"image/png": {"alt": drawn.alt_text}}}
+    assert args[0]["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+    assert fig.number not in plt.get_fignums()

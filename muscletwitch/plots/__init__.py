@@ -4,11 +4,12 @@ Convention: ``drawn = plots.f(ax, ...)`` never creates or shows a figure. ``draw
 what was drawn (first the main data artists, e.g. the lines a widget updates with ``set_data``);
 ``drawn.alt_text`` is one sentence describing the picture for screen readers and static exports.
 ``comparison`` takes a sequence of Axes (one per phenomenon, e.g. ``fig.subplots(5, 2).ravel()``).
+``show(fig, alt_text)`` displays a finished figure in a notebook with its alt text attached.
 Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.context()`` or
 ``style.lecture()`` around figure creation.
 """
 
-from muscletwitch.plots._common import Drawn
+from muscletwitch.plots._common import Drawn, show
 from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, tree
 from muscletwitch.plots.signals import comparison, raster, signal, summation
 
@@ -19,6 +20,7 @@ __all__ = [
     "comparison",
     "levels",
     "raster",
+    "show",
     "signal",
     "summation",
     "tree",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.text import Text
 
@@ -74,3 +75,26 @@ def finish(ax: Axes, title: str, xlim: Sequence[float], ylim: Sequence[float]) -
     ax.set(xlim=xlim, ylim=ylim, title=title)
     ax.set_aspect("equal")
     ax.axis("off")
+
+
+def show(fig: Figure, alt_text: str) -> None:
+    """Display a finished figure in a notebook as a PNG that carries its alt text, then close it.
+
+    The one place a figure leaves for the screen: the PNG's output metadata holds ``alt_text``
+    (static exports turn it into ``<img alt=...>``) and its text form is the alt text too.
+    """
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    png = base64.b64encode(buf.getvalue()).decode("ascii")
+    display(
+        {"image/png": png, "text/plain": alt_text},
+        raw=True,
+        metadata={"image/png": {"alt": alt_text}},
+    )

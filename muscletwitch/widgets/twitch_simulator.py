@@ -61,7 +61,12 @@ class TwitchSimulator(Base):
                 W.FloatSlider(value=5.0, min=low, max=high, step=0.5), "Tremor frequency (Hz)"
             ),
             "compare": labelled(W.Checkbox(value=False, indent=False), "Overlay a second movement"),
-            "other": labelled(W.Dropdown(options=choices, value="tremor"), "Second movement"),
+            "other": labelled(  # a different movement, so the overlay shows a contrast
+                W.Dropdown(
+                    options=choices, value="fasciculation" if phenomenon == "tremor" else "tremor"
+                ),
+                "Second movement",
+            ),
         }
         self.caption = W.HTML()
         with self.styled():

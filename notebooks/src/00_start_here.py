@@ -127,10 +127,9 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(13, 7))
+            fig, ax = plt.subplots(figsize=(18, 8))
             drawn = plots.tree(ax, tax)
-        plt.show()
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(

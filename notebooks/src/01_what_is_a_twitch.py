@@ -81,8 +81,7 @@ CELLS = [
         with style.lecture():
             fig, ax = plt.subplots(figsize=(12, 3.6))
             drawn = plots.anatomy(ax, highlight="motor-unit")
-        plt.show()
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(
@@ -141,7 +140,7 @@ CELLS = [
                 t, force, surface = physiology.extent_signal(extent)
                 plots.signal(ax, t, surface, phenomenon=tax.phenomenon(pid))
                 ax.set_ylabel("skin movement (a.u.)")
-        plt.show()
+        plots.show(fig, "Skin movement on one scale (illustrative model): a fibrillation of single fibres stays flat, a fasciculation of one motor unit makes visible flickers.")
         """
     ),
     md(
@@ -166,7 +165,7 @@ CELLS = [
             fig, ax = plt.subplots(figsize=(12, 2.8))
             plots.raster(ax, [regular, irregular], labels=["regular", "irregular"])
         ax.set_title("Discharge trains, 8 per second on average (illustrative model)")
-        plt.show()
+        plots.show(fig, "Two discharge trains at 8 per second (illustrative model): the regular one evenly spaced like a clock, the irregular one clustered with gaps.")
         """
     ),
     md(
@@ -191,7 +190,7 @@ CELLS = [
                 ax.plot(t * 1000, physiology.twitch(t, contraction_ms=T), label=f"contraction time {T:g} ms")
         ax.set(xlabel="time (ms)", ylabel="force (peak = 1)", title="One motor-unit twitch (Sica & McComas 1971)")
         ax.legend()
-        plt.show()
+        plots.show(fig, f"Force of one motor-unit twitch peaking at {fast:g} ms and at {slow:g} ms, the range Sica & McComas measured; both are over within a few tenths of a second.")
         """
     ),
     md(
@@ -214,8 +213,7 @@ CELLS = [
         with style.lecture():
             fig, ax = plt.subplots(figsize=(12, 4.2))
             drawn = plots.summation(ax, contraction_ms=60)
-        plt.show()
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(

@@ -162,8 +162,7 @@ CELLS = [
         with style.lecture():
             fig, axes = plt.subplots(5, 2, figsize=(12, 9), sharex=True, layout="constrained")
             drawn = plots.comparison(axes.ravel(), tax.phenomena, duration_s=5)
-        plt.show()
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(
@@ -210,7 +209,7 @@ CELLS = [
                 trace = plots.signal(ax, *physiology.signature(pid, duration_s=5, seed=7), phenomenon=pid)
                 trace.artists[0].set_color(style.INK)
                 ax.set_title(f"Trace {{label}}", loc="left")
-        plt.show()
+        plots.show(fig, "Four unlabelled traces A to D (illustrative model) to identify by their timing.")
         """,
         hidden=True,
         slide="-",

@@ -121,8 +121,7 @@ CELLS = [
         with style.lecture():
             fig, ax = plt.subplots(figsize=(10, 5.5))
             drawn = plots.levels(ax, tax.sites, highlight=tax.cause("stress"))
-        plt.show()
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     *[cause_slide(c) for c in BENIGN],
@@ -153,7 +152,7 @@ CELLS = [
             ax.bar_label(bars, fmt="%g%%", padding=4)
             ax.set(xlim=(0, 115), xlabel="% of people studied", title="Benign twitching: the numbers (cited studies)")
             ax.invert_yaxis()
-        plt.show()
+        plots.show(fig, "Bar chart of the cited studies: 70% notice fasciculations, 100% of 50 healthy adults had fasciculation potentials on EMG, 12.8% of race entrants had exercise cramps, 0% of 121 people developed MND.")
         """
     ),
     md(

@@ -142,7 +142,7 @@ CELLS = [
         with style.lecture():
             fig, ax = plt.subplots(figsize=(11, 6))
             drawn = plots.levels(ax, tax.sites)
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(
@@ -172,7 +172,7 @@ CELLS = [
         with style.lecture():
             fig, axes = plt.subplots(2, 2, figsize=(16, 9), layout="constrained")
             alts = [plots.levels(ax, tax.sites, highlight=tax.cause(c)).alt_text for ax, c in zip(axes.flat, famous)]
-        print("\\n".join(alts))
+        plots.show(fig, " ".join(alts))
         """
     ),
     md(

@@ -142,9 +142,9 @@ CELLS = [
         urgent = {f.id for f in tax.red_flags if f.urgency == "emergency"}
         emergency = [c.id for c in tax.filter(category="pathological") if urgent & set(c.red_flags)]
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(13, 7))
+            fig, ax = plt.subplots(figsize=(18, 8))
             drawn = plots.tree(ax, tax, highlight=emergency)
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(

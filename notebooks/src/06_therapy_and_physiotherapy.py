@@ -109,7 +109,7 @@ CELLS = [
         %matplotlib inline
         import matplotlib.pyplot as plt
         import muscletwitch as mt
-        from muscletwitch import style
+        from muscletwitch import plots, style
         from muscletwitch.taxonomy import EVIDENCE_LEVELS
 
         tax = mt.load_taxonomy()
@@ -165,7 +165,7 @@ CELLS = [
             ax.set(xticks=range(5), xticklabels=EVIDENCE_LEVELS, yticks=range(len(therapies)),
                    yticklabels=[t.name for t in therapies], xlim=(-0.5, 4.5), title="Treatments by evidence level (course data)")
             ax.invert_yaxis(); ax.grid(axis="x", alpha=0.3); ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1, 1))
-        plt.show()
+        plots.show(fig, "Each treatment in the course data placed on the evidence scale from strong to unproven; physiotherapy for MS sits at strong, Breuss massage and the Dorn method at unproven.")
         """
     ),
     md(

@@ -84,7 +84,7 @@ CELLS = [
         with style.lecture():
             fig, ax = plt.subplots(figsize=(18, 10))
             drawn = plots.tree(ax, tax)
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(
@@ -106,7 +106,7 @@ CELLS = [
         with style.lecture():
             fig, ax = plt.subplots(figsize=(12, 3.6))
             drawn = plots.anatomy(ax, highlight="motor-unit")
-        print(drawn.alt_text)
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(
