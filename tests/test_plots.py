@@ -161,16 +161,20 @@ def test_signal_is_titled_labelled_and_marked_illustrative(ax) -> None:
         plots.signal(ax, np.arange(3.0), np.zeros(3), phenomenon=tremor, unit="h")
 
 
-def test_comparison_shares_scales_and_hides_spare_axes() -> None:
+def test_comparison_stacks_every_phenomenon_on_one_scale(ax) -> None:
     phenomena = mt.load_taxonomy().phenomena
-    axes = Figure().subplots(4, 3).ravel()
-    plots.comparison(axes, phenomena, duration_s=2)
-    used = axes[: len(phenomena)]
-    assert len({a.get_ylim() for a in used}) == 1 and len({a.get_xlim() for a in used}) == 1
-    assert [a.get_title(loc="left") for a in used] == [p.name for p in phenomena]
-    assert not any(a.get_visible() for a in axes[len(phenomena) :])
-    with pytest.raises(ValueError, match=r"axes: need one per phenomenon \(10\), got 2"):
-        plots.comparison(axes[:2], phenomena)
+    drawn = plots.comparison(ax, phenomena, duration_s=2)
+    lines = drawn.artists[: len(phenomena)]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [p.name for p in phenomena]
+    assert all(line.get_xdata()[-1] == pytest.approx(2, abs=0.01) for line in lines)
+    rows = [float(np.median(line.get_ydata())) for line in lines]
+    assert rows == sorted(rows, reverse=True)  # first phenomenon on top, no row crossing
+    ranges = [np.ptp(line.get_ydata()) for line in lines]
+    assert max(ranges) < abs(rows[0] - rows[1]) * 1.0001  # a row never reaches into the next
+    assert [line.get_color() for line in lines] == [style.colour_of(p) for p in phenomena]
+    assert "illustrative model" in drawn.alt_text and ax.get_xlabel() == "time (s)"
+    with pytest.raises(ValueError, match="phenomena: need at least one"):
+        plots.comparison(ax, [])
 
 
 def test_summation_lines_show_fusion_rising(ax) -> None:

@@ -3,7 +3,6 @@
 Convention: ``drawn = plots.f(ax, ...)`` never creates or shows a figure. ``drawn.artists`` holds
 what was drawn (first the main data artists, e.g. the lines a widget updates with ``set_data``);
 ``drawn.alt_text`` is one sentence describing the picture for screen readers and static exports.
-``comparison`` takes a sequence of Axes (one per phenomenon, e.g. ``fig.subplots(5, 2).ravel()``).
 ``show(fig, alt_text)`` displays a finished figure in a notebook with its alt text attached.
 Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.context()`` or
 ``style.lecture()`` around figure creation.

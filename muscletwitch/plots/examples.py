@@ -30,9 +30,7 @@ def _tree(fig: Figure, tax: Any) -> Drawn:
 
 
 def _comparison(fig: Figure, tax: Any) -> Drawn:
-    fig.set_layout_engine(None)  # fixed margins: constrained layout of 10 axes costs ~0.3 s
-    grid = {"left": 0.1, "right": 0.98, "bottom": 0.09, "top": 0.95, "hspace": 0.6, "wspace": 0.1}
-    return signals.comparison(fig.subplots(5, 2, gridspec_kw=grid).ravel(), tax.phenomena)
+    return signals.comparison(fig.subplots(), tax.phenomena)
 
 
 EXAMPLES: dict[str, Example] = {

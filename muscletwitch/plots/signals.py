@@ -68,28 +68,40 @@ def signal(
 
 
 def comparison(
-    axes: Sequence[Axes], phenomena: Sequence[Any], *, duration_s: float = 5.0, seed: int = 0
+    ax: Axes, phenomena: Sequence[Any], *, duration_s: float = 5.0, seed: int = 0
 ) -> Drawn:
-    """The signature of every phenomenon, one per Axes, all on the same time and activity scales.
+    """Every phenomenon's signature in one Axes, stacked top to bottom like an EMG montage.
 
-    ``axes``: at least one Axes per phenomenon, e.g. ``fig.subplots(5, 2).ravel()``; spare ones are
-    hidden and inner tick labels removed. ``phenomena``: objects with ``.id .name``.
+    All traces share one time axis and one amplitude scale (each row is only shifted), so their
+    timing and size compare at a glance. ``phenomena``: objects with ``.id .name``; rows are
+    labelled with the names, each trace in the phenomenon's colour.
     """
-    if len(axes) < len(phenomena):
-        raise ValueError(f"axes: need one per phenomenon ({len(phenomena)}), got {len(axes)}")
-    drawn = [
-        signal(ax, *physiology.signature(p.id, duration_s=duration_s, seed=seed), phenomenon=p)
-        for ax, p in zip(axes, phenomena, strict=False)
+    if not phenomena:
+        raise ValueError("phenomena: need at least one to compare")
+    traces = [physiology.signature(p.id, duration_s=duration_s, seed=seed) for p in phenomena]
+    low = min(y.min() for _, y in traces)
+    high = max(y.max() for _, y in traces)
+    step = (high - low) * 1.15  # row spacing: the full common range plus a gap
+    offsets = -step * np.arange(len(phenomena))
+    lines = [
+        ax.plot(t, y + off, color=style.colour_of(p), linewidth=1.2)[0]
+        for (t, y), off, p in zip(traces, offsets, phenomena, strict=True)
     ]
-    low = min(min(d.artists[0].get_ydata()) for d in drawn)
-    high = max(max(d.artists[0].get_ydata()) for d in drawn)
-    for ax in axes[: len(phenomena)]:
-        ax.set(xlim=(0, duration_s), ylim=(low - 0.05, high + 0.05))
-        ax.label_outer()
-    for ax in axes[len(phenomena) :]:
-        ax.set_visible(False)
-    alt = f"{len(phenomena)} signatures on the same scales over {duration_s:g} s ({ILLUSTRATIVE})."
-    return Drawn(tuple(a for d in drawn for a in d.artists), alt)
+    ax.set(
+        xlim=(0, duration_s),
+        ylim=(offsets[-1] + low - 0.1 * step, high + 0.1 * step),
+        yticks=offsets,
+        yticklabels=[p.name for p in phenomena],
+        xlabel="time (s)",
+        title=f"Side by side on one scale ({ILLUSTRATIVE})",
+    )
+    ax.tick_params(axis="y", length=0)
+    ax.spines[["left", "top", "right"]].set_visible(False)
+    alt = (
+        f"{len(phenomena)} signatures stacked on one time and amplitude scale over "
+        f"{duration_s:g} s ({ILLUSTRATIVE}): {', '.join(p.name for p in phenomena)}."
+    )
+    return Drawn(tuple(lines), alt)
 
 
 def summation(

@@ -160,8 +160,8 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, axes = plt.subplots(5, 2, figsize=(12, 9), sharex=True, layout="constrained")
-            drawn = plots.comparison(axes.ravel(), tax.phenomena, duration_s=5)
+            fig, ax = plt.subplots(figsize=(12, 9))
+            drawn = plots.comparison(ax, tax.phenomena, duration_s=5)
         plots.show(fig, drawn.alt_text)
         """
     ),
@@ -196,8 +196,8 @@ CELLS = [
         2. Which type is it? Pick from: fasciculation, myoclonus, tic, tremor, spasm / cramp,
            seizure jerks.
 
-        Don't reveal the code of the next cell: it gives the answer away. Compare with the grid
-        above instead.
+        Don't reveal the code of the next cell: it gives the answer away. Compare with the stacked
+        traces above instead.
         """
     ),
     code(
