@@ -111,6 +111,8 @@ def _lab(args: argparse.Namespace) -> int:
         print("muscletwitch: JupyterLab is not installed (pip install jupyterlab)", file=sys.stderr)
         return 2
     extra = ["--no-browser"] if args.no_browser or not os.environ.get("DISPLAY") else []
+    if getattr(os, "geteuid", lambda: 1)() == 0:  # containers and CI machines often run as root
+        extra.append("--allow-root")
     return subprocess.call(lab_command(extra))
 
 

@@ -1,5 +1,6 @@
 """The command line: every command, exit codes, and no traceback on bad input."""
 
+import os
 import subprocess
 import sys
 
@@ -97,6 +98,7 @@ def test_lab_command_opens_the_start_notebook(monkeypatch, tmp_path):
     assert f"--notebook-dir={cli.course_dir()}" in cmd
     assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in cmd
     assert "--no-browser" in cmd  # headless machine: print the URL
+    assert ("--allow-root" in cmd) == (os.geteuid() == 0)  # JupyterLab refuses root otherwise
 
 
 def test_lab_without_the_course_folder_fails_clearly(monkeypatch, tmp_path, capsys):
