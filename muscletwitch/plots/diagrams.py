@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.patches import Circle, Ellipse, Polygon
@@ -36,7 +36,13 @@ def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
     at = blended_transform_factory(inches, ax.transData)  # x in inches, y in rows
     artists: list[Any] = []
     left, deepest = 0.1, 0  # inches from the axes corner
-    measure = RendererAgg(1, 1, fig.dpi)  # text sizes without rendering a whole figure
+    # measure label widths with the renderer that will draw them (its text layouts are cached);
+    # a figure without an Agg canvas gets a throwaway renderer at the same dpi
+    canvas = fig.canvas
+    if isinstance(canvas, FigureCanvasAgg):
+        measure = canvas.get_renderer()
+    else:
+        measure = RendererAgg(1, 1, fig.dpi)
     for category in CATEGORIES:
         colour = style.CATEGORY_COLOURS[category]
         rows: list[tuple[int, Any, str]] = [(0, None, category.capitalize())]  # depth, cause, label

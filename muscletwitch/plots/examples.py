@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from muscletwitch import physiology, style
@@ -57,4 +58,5 @@ def figure(name: str, *, lecture: bool = False) -> tuple[Figure, Drawn]:
     scale = style.LECTURE_SCALE if lecture else 1
     with style.context(lecture=lecture):
         fig = Figure(figsize=(width * scale, height * scale), layout="constrained")
+        FigureCanvasAgg(fig)  # a real canvas, as pyplot's inline backend and the widgets have
         return fig, draw(fig, load_taxonomy())
