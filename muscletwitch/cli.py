@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .assess import assess
-from .hub import DEFAULT_NOTEBOOK, REPO_URL, hub_link
+from .hub import DEFAULT_BRANCH, DEFAULT_NOTEBOOK, REPO_URL, hub_link
 from .taxonomy import Cause, Taxonomy, TaxonomyError, UnknownIdError, load_taxonomy
 
 WIDTH = 88
@@ -91,7 +91,7 @@ def course_dir() -> Path:
 
 
 def lab_command(extra: Sequence[str] = ()) -> list[str]:
-    start = course_dir() / "00_start_here.ipynb"
+    start = course_dir() / DEFAULT_NOTEBOOK
     return [
         sys.executable,
         "-m",
@@ -151,7 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     link = sub.add_parser("hub-link", help="an nbgitpuller link that opens the course on a hub")
     link.add_argument("hub_url", metavar="HUB_URL", help="e.g. https://hub.example.edu")
     link.add_argument("--repo", default=REPO_URL, help="course repository (default: %(default)s)")
-    link.add_argument("--branch", default="main", help="branch to pull (default: %(default)s)")
+    link.add_argument(
+        "--branch", default=DEFAULT_BRANCH, help="branch to pull (default: %(default)s)"
+    )
     link.add_argument(
         "--notebook", default=DEFAULT_NOTEBOOK, help="notebook to open (default: %(default)s)"
     )

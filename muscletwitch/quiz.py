@@ -3,7 +3,6 @@ the taxonomy, so they stay true when the data changes. Pure: standard library on
 
 from __future__ import annotations
 
-import difflib
 import random
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -12,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from .taxonomy import DATA_DIR, Cause, Taxonomy, TaxonomyError, load_taxonomy
+from .taxonomy import DATA_DIR, Cause, Taxonomy, TaxonomyError, did_you_mean, load_taxonomy
 
 Kind = Literal["single", "multiple", "true-false", "trace"]
 KINDS: tuple[str, ...] = ("single", "multiple", "true-false", "trace")
@@ -153,8 +152,7 @@ def _ids(qid: str, entry: dict, name: str, tax: Taxonomy) -> tuple[str, ...]:
         raise _fail(qid, name, f"expected a list of {table} ids, got {value!r}")
     for v in value:
         if v not in known:
-            close = difflib.get_close_matches(v, known, n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            hint = did_you_mean(v, known)
             raise _fail(qid, name, f"{v!r} is not a known {table.replace('_', ' ')} id{hint}")
     return tuple(value)
 

@@ -33,8 +33,13 @@ def close_matches(given: object, known: Iterable[str]) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(str(given), list(known), n=3, cutoff=0.5))
 
 
-def _did_you_mean(close: tuple[str, ...]) -> str:
+def _hint(close: tuple[str, ...]) -> str:
     return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def did_you_mean(given: object, known: Iterable[str]) -> str:
+    """'; did you mean a, b?' for an unknown id, or '' when nothing known looks like it."""
+    return _hint(close_matches(given, known))
 
 
 class UnknownIdError(KeyError):
@@ -43,7 +48,7 @@ class UnknownIdError(KeyError):
     def __init__(self, kind: str, given: str, known: Iterable[str]):
         known = list(known)
         self.kind, self.given, self.suggestions = kind, given, close_matches(given, known)
-        hint = _did_you_mean(self.suggestions) or f"; known: {', '.join(known)}"
+        hint = _hint(self.suggestions) or f"; known: {', '.join(known)}"
         super().__init__(f"unknown {kind} {given!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would print the repr of the message
@@ -315,7 +320,7 @@ class _Checker:
 
     def ref(self, name: str, spec: F, value: str) -> None:
         if spec.ref and value not in self.known[spec.ref]:
-            hint = _did_you_mean(close_matches(value, sorted(self.known[spec.ref])))
+            hint = did_you_mean(value, sorted(self.known[spec.ref]))
             kind = spec.ref.replace("_", " ")
             raise self.fail(name, f"{value!r} is not a known {kind} id{hint}")
 
