@@ -1,17 +1,21 @@
 """Cost of running each course notebook, next to a baseline notebook measured in the same run.
 
-    python benchmarks/bench_notebooks.py [NOTEBOOK ...] [--repeat N]   (default: notebooks/*.ipynb)
+    python benchmarks/bench_notebooks.py [NOTEBOOK ...] [--rounds N]   (default: notebooks/*.ipynb)
 
-Per notebook: wall time of "restart kernel and run all" (kernel start to last cell, best of N
-fresh kernels) and the kernel's peak resident memory (ru_maxrss, read by one extra final cell).
-The baseline notebook, generated in a temporary folder, only imports numpy, matplotlib and
-ipywidgets. Targets (issue 5): time < 1.5 x baseline and peak memory < baseline + 40 MB for every
-notebook; exits 1 on a miss.
+Per notebook: wall time of "restart kernel and run all" (kernel start to last cell, fresh kernel)
+and the kernel's peak resident memory and CPU time (getrusage, read by one extra final cell). The
+baseline notebook, generated in a temporary folder, only imports numpy, matplotlib and ipywidgets.
+
+The machine's speed drifts by tens of per cent within minutes, so the runs go in rounds (the
+baseline, then every notebook) and each notebook's ratio is the median over rounds of its time
+divided by the baseline's time in the same round. Targets (issue 5): ratio < 1.5 and peak memory
+< baseline + 40 MB for every notebook; exits 1 on a miss.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -27,18 +31,19 @@ import run_notebooks  # noqa: E402
 
 TIME_RATIO = 1.5
 EXTRA_MB = 40.0
-PEAK_RSS = (  # ru_maxrss is kilobytes on Linux, bytes on macOS
+USAGE = (  # peak MB (ru_maxrss is kilobytes on Linux, bytes on macOS) and CPU seconds
     "import resource, sys\n"
-    "_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "print(_peak / (2**20 if sys.platform == 'darwin' else 2**10))"
+    "_use = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "print(_use.ru_maxrss / (2**20 if sys.platform == 'darwin' else 2**10),"
+    " _use.ru_utime + _use.ru_stime)"
 )
 BASELINE = "import numpy\nimport matplotlib.pyplot as plt\nimport ipywidgets"
 
 
-def run(path: Path) -> tuple[float, float]:
-    """(wall seconds, peak MB) of executing the notebook at ``path`` in a fresh kernel."""
+def run(path: Path) -> tuple[float, float, float]:
+    """(wall s, peak MB, kernel CPU s) of executing the notebook at ``path`` in a fresh kernel."""
     nb = nbformat.read(path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(PEAK_RSS))
+    nb.cells.append(nbformat.v4.new_code_cell(USAGE))
     client = NotebookClient(
         nb,
         kernel_name=run_notebooks.KERNEL_NAME,
@@ -48,14 +53,14 @@ def run(path: Path) -> tuple[float, float]:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
-    out = nb.cells[-1].outputs[-1]
-    return seconds, float(out.text.strip())
+    peak_mb, cpu_s = (float(x) for x in nb.cells[-1].outputs[-1].text.split())
+    return seconds, peak_mb, cpu_s
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=3, help="fresh kernels per notebook")
+    parser.add_argument("--rounds", type=int, default=5, help="fresh kernels per notebook")
     args = parser.parse_args(argv)
     notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     if not notebooks:
@@ -68,21 +73,37 @@ def main(argv: list[str] | None = None) -> int:
         nb.metadata["kernelspec"] = {"name": "python3", "language": "python"}
         nb.cells = [nbformat.v4.new_code_cell(BASELINE)]
         nbformat.write(nb, baseline)
-        results: dict[str, list[tuple[float, float]]] = {}
-        for _ in range(args.repeat):  # interleaved, so that drift hits every notebook alike
+        results: dict[str, list[tuple[float, float, float]]] = {}
+        for _ in range(args.rounds):
             for path in [baseline, *notebooks]:
                 results.setdefault(path.stem, []).append(run(path))
-    best = {name: (min(t for t, _ in r), max(m for _, m in r)) for name, r in results.items()}
-    base_s, base_mb = best.pop("baseline")
-    print(f"baseline (numpy, matplotlib, ipywidgets): {base_s:.2f} s, {base_mb:.0f} MB peak")
-    print(f"{'notebook':<40} {'time s':>7} {'ratio':>6} {'peak MB':>8} {'+MB':>6}  verdict")
+    base = results.pop("baseline")
+    base_s = statistics.median(t for t, _, _ in base)
+    base_mb = max(m for _, m, _ in base)
+    base_cpu = statistics.median(c for _, _, c in base)
+    print(
+        f"baseline (numpy, matplotlib, ipywidgets): {base_s:.2f} s wall (median of "
+        f"{args.rounds}, range {min(t for t, _, _ in base):.2f}-{max(t for t, _, _ in base):.2f}), "
+        f"{base_cpu:.2f} s CPU, {base_mb:.0f} MB peak"
+    )
+    print(
+        f"{'notebook':<34} {'wall s':>6} {'ratio':>6} {'range':>11} {'CPU s':>6} {'ratio':>6}"
+        f" {'peak MB':>8} {'+MB':>4}  verdict"
+    )
     misses = 0
-    for name, (seconds, mb) in best.items():
-        ratio, extra = seconds / base_s, mb - base_mb
+    for name, runs in results.items():
+        ratios = [t / b for (t, _, _), (b, _, _) in zip(runs, base, strict=True)]
+        ratio = statistics.median(ratios)
+        seconds = statistics.median(t for t, _, _ in runs)
+        cpu = statistics.median(c for _, _, c in runs)
+        extra = max(m for _, m, _ in runs) - base_mb
         ok = ratio < TIME_RATIO and extra < EXTRA_MB
         misses += not ok
         verdict = "ok" if ok else f"MISS (targets < {TIME_RATIO}x, < +{EXTRA_MB:.0f} MB)"
-        print(f"{name:<40} {seconds:7.2f} {ratio:6.2f} {mb:8.0f} {extra:+6.0f}  {verdict}")
+        print(
+            f"{name:<34} {seconds:6.2f} {ratio:6.2f} {min(ratios):5.2f}-{max(ratios):<5.2f}"
+            f" {cpu:6.2f} {cpu / base_cpu:6.2f} {extra + base_mb:8.0f} {extra:+4.0f}  {verdict}"
+        )
     return 1 if misses else 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from muscletwitch import plots
 from muscletwitch.plots import examples
 
 
@@ -18,7 +19,7 @@ def main(argv: list[str]) -> None:
     for name in examples.EXAMPLES:
         fig, drawn = examples.figure(name, lecture=lecture)
         path = out / f"{name}{'-lecture' * lecture}.png"
-        fig.savefig(path, dpi=100, metadata={"Description": drawn.alt_text})
+        path.write_bytes(plots.png_bytes(fig, metadata={"Description": drawn.alt_text}))
         print(f"{path}: {drawn.alt_text}")
 
 

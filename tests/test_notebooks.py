@@ -126,6 +126,27 @@ def test_every_figure_carries_alt_text(nb):
                 assert len(alt.split()) >= 5, f"figure without alt text in: {cell.source[:60]!r}"
 
 
+AXES_CALL = re.compile(r"^\s*(ax|axes|fig)\b[\w\[\]., ]*\.(set|legend|text|annotate|suptitle)")
+
+
+def test_figures_are_styled_inside_the_lecture_block(nb):
+    """Titles, labels and legends take their font size when made: outside ``with
+    style.lecture():`` they come out at screen size, too small on the projector."""
+    for _, cell in _code(nb):
+        lines = cell.source.splitlines()
+        for i, line in enumerate(lines):
+            if line.strip() != "with style.lecture():":
+                continue
+            indent = len(line) - len(line.lstrip())
+            after = [
+                later
+                for later in lines[i + 1 :]
+                if later.strip() and len(later) - len(later.lstrip()) <= indent
+            ]
+            outside = [later.strip() for later in after if AXES_CALL.match(later)]
+            assert not outside, f"styled after the lecture block: {outside}"
+
+
 def test_kernel_is_python3(nb):
     assert nb.metadata.kernelspec.name == "python3"
     assert nb.metadata.language_info.name == "python"

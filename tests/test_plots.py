@@ -122,6 +122,67 @@ def test_levels_with_a_stand_in_cause_and_a_site_id(ax) -> None:
         plots.levels(ax, sites, highlight="liver")
 
 
+def labels_outside_their_boxes(fig: Figure) -> list[str]:
+    """gids of box labels whose drawn text pokes out of the box they name (1 px tolerance)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    out = []
+    for ax in fig.axes:
+        boxes = {p.get_gid(): p for p in ax.patches if p.get_gid()}
+        for text in (t for t in ax.texts if t.get_gid() in boxes):
+            inner = text.get_window_extent(renderer)
+            outer = boxes[text.get_gid()].get_window_extent(renderer).padded(1)
+            if not (outer.contains(inner.x0, inner.y0) and outer.contains(inner.x1, inner.y1)):
+                out.append(text.get_gid())
+    return out
+
+
+@pytest.mark.parametrize("lecture", [False, True], ids=["screen", "lecture"])
+def test_level_names_fit_their_boxes(lecture: bool) -> None:
+    tax = mt.load_taxonomy()
+    assert labels_outside_their_boxes(examples.figure("levels", lecture=lecture)[0]) == []
+    with style.context(lecture=lecture):  # the size notebook 04 uses on the projector
+        fig = Figure(figsize=(11, 6))
+        plots.levels(fig.subplots(), tax.sites, highlight=tax.cause("autonomic-dysfunction"))
+    assert labels_outside_their_boxes(fig) == []
+    # and the check can fail: a long name in a box drawn for the usual ones
+    fig = Figure(figsize=(8, 5.5))
+    long = [SimpleNamespace(id="x", name="Neuromuscularjunctionwithoutspaces", kind="muscle")]
+    plots.levels(fig.subplots(), long)
+    assert labels_outside_their_boxes(fig) == ["x"]
+
+
+def test_site_matrix_marks_main_and_other_sites_of_each_cause(ax) -> None:
+    tax = mt.load_taxonomy()
+    causes = [tax.cause(c) for c in ("als", "parkinsons-disease", "autonomic-dysfunction")]
+    drawn = plots.site_matrix(ax, tax.sites, causes)
+    labels = texts(ax)
+    rows = {s.id: labels[s.name].get_position()[1] for s in tax.sites}
+    assert rows["brain"] > rows["muscle"] > rows["systemic"]  # chain top down, body-wide below
+    marks = {line.get_gid(): line for line in ax.lines if line.get_gid()}
+    for x, cause in enumerate(causes):
+        main = marks[f"{cause.id}:main"]
+        assert list(main.get_xdata()) == [x] and list(main.get_ydata()) == [rows[cause.site[0]]]
+        assert same_color(main.get_markerfacecolor(), style.colour_of(cause))
+        also = marks.get(f"{cause.id}:also")
+        assert sorted(also.get_ydata() if also else []) == sorted(rows[s] for s in cause.site[1:])
+        if also:  # open circles: told apart by shape in greyscale, not by colour
+            assert same_color(also.get_markerfacecolor(), "white")
+    assert "ALS (motor neurone disease): motor neuron (also brain, spinal cord)" in drawn.alt_text
+
+
+def test_site_matrix_rejects_no_causes_and_unknown_sites(ax) -> None:
+    sites = mt.load_taxonomy().sites
+    with pytest.raises(ValueError, match="causes: need at least one"):
+        plots.site_matrix(ax, sites, [])
+    stray = SimpleNamespace(id="odd", name="Odd", site=("liver",), category="benign")
+    with pytest.raises(ValueError, match="odd: unknown site ids liver"):
+        plots.site_matrix(ax, sites, [stray])
+
+
 @pytest.mark.parametrize("level", [lid for lid, _ in plots.ANATOMY_LEVELS])
 def test_anatomy_highlights_the_level_asked_for(ax, level: str) -> None:
     plots.anatomy(ax, highlight=level)
@@ -177,6 +238,17 @@ def test_comparison_stacks_every_phenomenon_on_one_scale(ax) -> None:
         plots.comparison(ax, [])
 
 
+def test_comparison_can_hide_which_trace_is_which(ax) -> None:
+    tax = mt.load_taxonomy()
+    phenomena = [tax.phenomenon(p) for p in ("tremor", "fasciculation")]
+    drawn = plots.comparison(ax, phenomena, labels=["Trace A", "Trace B"], colour=style.INK)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Trace A", "Trace B"]
+    assert all(same_color(line.get_color(), style.INK) for line in drawn.artists)
+    assert not any(p.name in drawn.alt_text for p in phenomena)  # the answer stays hidden
+    with pytest.raises(ValueError, match="labels: need one per phenomenon \\(2\\), got 1"):
+        plots.comparison(ax, phenomena, labels=["Trace A"])
+
+
 def test_summation_lines_show_fusion_rising(ax) -> None:
     drawn = plots.summation(ax, (2, 10, 40))
     fusion = [float(line.get_label().split("fusion ")[1].rstrip(")")) for line in drawn.artists]
@@ -219,3 +291,75 @@ def test_show_displays_png_with_alt_text_and_closes_the_figure(monkeypatch) -> N
     assert kwargs == {"raw": True, "metadata": {"image/png": {"alt": drawn.alt_text}}}
     assert args[0]["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
     assert fig.number not in plt.get_fignums()
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    import io
+
+    import PIL.Image
+
+    return np.asarray(PIL.Image.open(io.BytesIO(png)))
+
+
+def _figure(layout: str | None = None, *, outside: bool = False) -> Figure:
+    with style.lecture():  # figure dpi 120; saved at savefig.dpi
+        fig, ax = plt.subplots(figsize=(8, 3), layout=layout)
+        ax.plot([0, 1], [0, 2], label="a line")
+        ax.set(title="A title", xlabel="time (s)", ylabel="force")
+        ax.legend()
+        if outside:
+            ax.text(1.3, 1, "a label beyond the right edge of the figure")
+    return fig
+
+
+def _margins(pixels: np.ndarray) -> list[int]:
+    """Blank rows / columns at the top, bottom, left and right of an RGBA image."""
+    ink = np.any(pixels != pixels[0, 0], axis=2)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    return [rows[0], len(ink) - 1 - rows[-1], cols[0], ink.shape[1] - 1 - cols[-1]]
+
+
+@pytest.mark.parametrize("save_dpi", ["figure", 100])
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_png_bytes_crops_blank_margins_and_nothing_else(layout, save_dpi) -> None:
+    with matplotlib.rc_context({"savefig.dpi": save_dpi}):
+        fig = _figure(layout)
+        dpi = fig.dpi if save_dpi == "figure" else save_dpi
+        whole = _pixels(plots.png_bytes(fig, crop=False))
+        cropped_png = plots.png_bytes(fig)
+        assert cropped_png == plots.png_bytes(_figure(layout))  # deterministic
+    plt.close("all")
+    cropped = _pixels(cropped_png)
+    assert whole.shape[:2] == (round(3 * dpi), round(8 * dpi))  # the whole figure
+    ink = np.any(whole != whole[0, 0], axis=2).sum()
+    assert np.any(cropped != cropped[0, 0], axis=2).sum() == ink  # every drawn pixel kept
+    pad = round(matplotlib.rcParams["savefig.pad_inches"] * dpi)
+    assert _margins(cropped) == [min(pad, m) for m in _margins(whole)]
+    if layout is None:  # constrained layout leaves margins narrower than the pad
+        assert cropped.shape[1] < whole.shape[1]
+
+
+def test_png_bytes_takes_in_what_reaches_beyond_the_figure() -> None:
+    import io
+
+    fig = _figure(outside=True)
+    whole = _pixels(plots.png_bytes(fig, crop=False))
+    cropped = _pixels(plots.png_bytes(fig))
+    assert cropped.shape[1] > whole.shape[1]  # the label beyond the edge is in the picture
+    buf = io.BytesIO()
+    with style.drawing():  # exactly matplotlib's "tight" box, drawn the same way
+        _figure(outside=True).savefig(buf, format="png", bbox_inches="tight")
+    np.testing.assert_array_equal(cropped, _pixels(buf.getvalue()))
+    plt.close("all")
+
+
+def test_png_bytes_carries_metadata_but_no_software_chunk() -> None:
+    import io
+
+    import PIL.Image
+
+    fig = Figure()
+    fig.subplots().plot([0, 1])
+    info = PIL.Image.open(io.BytesIO(plots.png_bytes(fig, metadata={"Description": "d"}))).info
+    assert info.get("Description") == "d"
+    assert "Software" not in info

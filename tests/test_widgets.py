@@ -228,3 +228,12 @@ def test_quiz_check_without_answer_and_trace():
     assert w.image.layout.display == "none"
     assert w.controls["choice"].layout.display == "none"
     assert w.controls["tick_5"].layout.display is None
+
+
+def test_quiz_draws_its_trace_figure_only_when_a_trace_question_comes():
+    bank = {q.id: q for q in quiz.load_bank()}
+    w = Quiz(questions=[bank["which-are-rhythmic"], bank["tremor-trace"]])
+    assert w.fig is None and w.image.layout.display == "none"  # nothing drawn for text questions
+    w.controls["next"].click()
+    assert w.fig is not None and w.image.layout.display is None
+    assert bytes(w.image.value).startswith(b"\x89PNG")

@@ -3,13 +3,14 @@
 Convention: ``drawn = plots.f(ax, ...)`` never creates or shows a figure. ``drawn.artists`` holds
 what was drawn (first the main data artists, e.g. the lines a widget updates with ``set_data``);
 ``drawn.alt_text`` is one sentence describing the picture for screen readers and static exports.
-``show(fig, alt_text)`` displays a finished figure in a notebook with its alt text attached.
+``show(fig, alt_text)`` displays a finished figure in a notebook with its alt text attached;
+``png_bytes(fig)`` is the PNG it shows (cropped to the content, quick to write).
 Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.context()`` or
 ``style.lecture()`` around figure creation.
 """
 
-from muscletwitch.plots._common import Drawn, show
-from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, tree
+from muscletwitch.plots._common import Drawn, png_bytes, show
+from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
 from muscletwitch.plots.signals import comparison, raster, signal, summation
 
 __all__ = [
@@ -18,9 +19,11 @@ __all__ = [
     "anatomy",
     "comparison",
     "levels",
+    "png_bytes",
     "raster",
     "show",
     "signal",
+    "site_matrix",
     "summation",
     "tree",
 ]

@@ -3,9 +3,11 @@ of the motor system where a cause or phenomenon starts."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
@@ -15,7 +17,7 @@ from matplotlib.patches import Circle, Ellipse, Polygon
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from muscletwitch import physiology, style
-from muscletwitch.plots._common import Drawn, box, finish
+from muscletwitch.plots._common import Drawn, axes_off, box, finish
 
 CATEGORIES = ("benign", "pathological")
 SEED_MARK = "\u2605 "  # a black star, in DejaVu Sans
@@ -87,7 +89,7 @@ def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
     seed_note = f"{SEED_MARK}named in the seed article"
     artists.append(ax.text(0.1, -deepest, seed_note, style="italic", transform=at))
     ax.set(ylim=(-deepest - 0.5, 0.7), title="Causes of muscle twitching")
-    ax.axis("off")
+    axes_off(ax)
     n_benign = sum(c.category == "benign" for c in taxonomy.causes)
     shown = f"; highlighted: {', '.join(sorted(marked))}" if marked else ""
     alt = (
@@ -195,8 +197,8 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     def level(site: Any, xy: tuple[float, float]) -> tuple[Any, Any]:
         lit = site.id in where
         return box(
-            ax, xy, (width, height), site.name, gid=site.id, colour=colour if lit else None,
-            strong=lit and site.id == where[0], hatch=hatch * lit,
+            ax, xy, (width, height), textwrap.fill(site.name, 16), gid=site.id,
+            colour=colour if lit else None, strong=lit and site.id == where[0], hatch=hatch * lit,
         )  # fmt: skip
 
     def arrow(start: tuple[float, float], end: tuple[float, float], **kw: Any) -> Any:
@@ -231,4 +233,60 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
         f"{' and '.join(s.name.lower() for s in side)} beside it"
         + (f"; {name} starts at: {', '.join(where)}." if where else ".")
     )
+    return Drawn(tuple(artists), alt)
+
+
+MAIN_MARK, ALSO_MARK = "\u25cf", "\u25cb"  # filled and open circle: shape, not colour, tells them
+
+
+def site_matrix(ax: Axes, sites: Iterable[Any], causes: Iterable[Any]) -> Drawn:
+    """Where several causes start, side by side: one row per level, one column per cause.
+
+    ``sites``: Site objects (``.id .name .kind``) top to bottom, as for ``levels`` (the body-wide
+    kind "systemic" goes below a rule); ``causes``: objects with ``.id .name .site`` (primary
+    site first) and ``.category`` (the colour). A filled circle marks the main site, an open one
+    every other site involved.
+    """
+    sites, causes = tuple(sites), tuple(causes)
+    if not causes:
+        raise ValueError("causes: need at least one to compare")
+    ids = [s.id for s in sites]
+    for cause in causes:
+        if unknown := set(cause.site) - set(ids):
+            raise ValueError(f"{cause.id}: unknown site ids {', '.join(sorted(unknown))}")
+    rows = sorted(sites, key=lambda s: s.kind == "systemic")  # the chain first, body-wide last
+    y = {s.id: -i for i, s in enumerate(rows)}
+    artists: list[Any] = []
+    for site in rows:
+        artists.append(ax.text(-0.45, y[site.id], site.name, ha="right", va="center"))
+        artists += ax.plot([-0.4, len(causes) - 0.6], [y[site.id]] * 2, color=style.NEUTRAL, lw=1)
+    n_chain = sum(s.kind != "systemic" for s in rows)
+    if n_chain < len(rows):  # a rule between the chain and the body-wide influences
+        rule = -n_chain + 0.5
+        artists += ax.plot([-0.4, len(causes) - 0.6], [rule] * 2, color=style.INK, lw=1, ls=":")
+    headers = [textwrap.fill(cause.name, 14) for cause in causes]
+    size = 1.6 * mpl.rcParams["font.size"]  # marker diameter (points): grows in lecture mode
+    for x, (cause, header) in enumerate(zip(causes, headers, strict=True)):
+        colour = style.colour_of(cause)
+        artists.append(ax.text(x, 0.6, header, ha="center", va="bottom", fontweight="bold"))
+        main, *also = (y[s] for s in cause.site)
+        artists += ax.plot([x], [main], "o", ms=size, color=colour, gid=f"{cause.id}:main")
+        if also:
+            artists += ax.plot(
+                [x] * len(also), also, "o", ms=size, mfc="white", mec=colour, mew=size / 6,
+                gid=f"{cause.id}:also",
+            )  # fmt: skip
+    key = f"{MAIN_MARK} main site    {ALSO_MARK} also involved"
+    artists.append(ax.text(-0.45, -len(rows) + 0.3, key, ha="right", va="center", style="italic"))
+    ax.set(xlim=(-0.5, len(causes) - 0.5), ylim=(-len(rows) + 0.5, 0.5))
+    lines = max(header.count("\n") for header in headers) + 1
+    ax.set_title("Where each cause starts", pad=(lines * 1.3 + 0.6) * artists[-1].get_fontsize())
+    axes_off(ax)
+    name = {s.id: s.name.lower() for s in sites}
+    places = "; ".join(
+        f"{c.name}: {name[c.site[0]]}"
+        + (f" (also {', '.join(name[s] for s in c.site[1:])})" if c.site[1:] else "")
+        for c in causes
+    )
+    alt = f"Matrix of where {len(causes)} causes start in the motor system: {places}."
     return Drawn(tuple(artists), alt)

@@ -30,6 +30,11 @@ def _tree(fig: Figure, tax: Any) -> Drawn:
     return diagrams.tree(fig.subplots(), tax, highlight=[c.id for c in tax.causes if c.in_seed][:3])
 
 
+def _site_matrix(fig: Figure, tax: Any) -> Drawn:
+    famous = ("parkinsons-disease", "als", "multiple-sclerosis", "autonomic-dysfunction")
+    return diagrams.site_matrix(fig.subplots(), tax.sites, [tax.cause(c) for c in famous])
+
+
 def _comparison(fig: Figure, tax: Any) -> Drawn:
     return signals.comparison(fig.subplots(), tax.phenomena)
 
@@ -41,6 +46,7 @@ EXAMPLES: dict[str, Example] = {
         (8, 5.5),
         lambda fig, tax: diagrams.levels(fig.subplots(), tax.sites, highlight=tax.cause("als")),
     ),
+    "site_matrix": ((8, 5), _site_matrix),
     "raster": ((8, 2.5), _raster),
     "signal": ((8, 3), _signal),
     "comparison": ((8, 6.5), _comparison),

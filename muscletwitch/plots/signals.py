@@ -68,30 +68,40 @@ def signal(
 
 
 def comparison(
-    ax: Axes, phenomena: Sequence[Any], *, duration_s: float = 5.0, seed: int = 0
+    ax: Axes,
+    phenomena: Sequence[Any],
+    *,
+    duration_s: float = 5.0,
+    seed: int = 0,
+    labels: Sequence[str] | None = None,
+    colour: str | None = None,
 ) -> Drawn:
     """Every phenomenon's signature in one Axes, stacked top to bottom like an EMG montage.
 
     All traces share one time axis and one amplitude scale (each row is only shifted), so their
     timing and size compare at a glance. ``phenomena``: objects with ``.id .name``; rows are
-    labelled with the names, each trace in the phenomenon's colour.
+    labelled with the names, each trace in the phenomenon's colour, unless ``labels`` and
+    ``colour`` say otherwise (e.g. unnamed, all black traces for a "which is which?" exercise).
     """
     if not phenomena:
         raise ValueError("phenomena: need at least one to compare")
+    names = [p.name for p in phenomena] if labels is None else list(labels)
+    if len(names) != len(phenomena):
+        raise ValueError(f"labels: need one per phenomenon ({len(phenomena)}), got {len(names)}")
     traces = [physiology.signature(p.id, duration_s=duration_s, seed=seed) for p in phenomena]
     low = min(y.min() for _, y in traces)
     high = max(y.max() for _, y in traces)
     step = (high - low) * 1.15  # row spacing: the full common range plus a gap
     offsets = -step * np.arange(len(phenomena))
     lines = [
-        ax.plot(t, y + off, color=style.colour_of(p), linewidth=1.2)[0]
+        ax.plot(t, y + off, color=colour or style.colour_of(p), linewidth=1.2)[0]
         for (t, y), off, p in zip(traces, offsets, phenomena, strict=True)
     ]
     ax.set(
         xlim=(0, duration_s),
         ylim=(offsets[-1] + low - 0.1 * step, high + 0.1 * step),
         yticks=offsets,
-        yticklabels=[p.name for p in phenomena],
+        yticklabels=names,
         xlabel="time (s)",
         title=f"Side by side on one scale ({ILLUSTRATIVE})",
     )
@@ -99,7 +109,7 @@ def comparison(
     ax.spines[["left", "top", "right"]].set_visible(False)
     alt = (
         f"{len(phenomena)} signatures stacked on one time and amplitude scale over "
-        f"{duration_s:g} s ({ILLUSTRATIVE}): {', '.join(p.name for p in phenomena)}."
+        f"{duration_s:g} s ({ILLUSTRATIVE}): {', '.join(names)}."
     )
     return Drawn(tuple(lines), alt)
 

@@ -19,6 +19,7 @@ from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 
 from muscletwitch import style
+from muscletwitch.plots._common import PNG_COMPRESSION
 from muscletwitch.taxonomy import Taxonomy, load_taxonomy
 
 # urgency: colour from the house palette and the words that say it without colour
@@ -131,7 +132,8 @@ class Base:
         assert self.fig is not None
         for artist in dynamic:
             artist.set_animated(True)
-        self.fig.canvas.draw()
+        with style.drawing():
+            self.fig.canvas.draw()
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
         self.dynamic = list(dynamic)
 
@@ -141,9 +143,10 @@ class Base:
             return
         canvas = self.fig.canvas
         canvas.restore_region(self._background)
-        for artist in self.dynamic:
-            if artist.get_visible():
-                self.fig.draw_artist(artist)
+        with style.drawing():
+            for artist in self.dynamic:
+                if artist.get_visible():
+                    self.fig.draw_artist(artist)
         self.image.value = self.png()
 
     def png(self) -> bytes:
@@ -154,7 +157,7 @@ class Base:
             "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
         )
         buf = io.BytesIO()
-        rgba.convert("RGB").save(buf, format="png", compress_level=1)
+        rgba.convert("RGB").save(buf, format="png", compress_level=PNG_COMPRESSION)
         return buf.getvalue()
 
     # --- view and wiring -------------------------------------------------------------------------

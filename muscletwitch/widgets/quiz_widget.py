@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import ipywidgets as W
+from matplotlib.lines import Line2D
 
 from muscletwitch import physiology, plots, quiz, style
 from muscletwitch.plots.signals import ILLUSTRATIVE
@@ -49,17 +50,7 @@ class Quiz(Base):
         self.feedback = W.HTML()
         self.progress = W.HTML()
         self.ticks = [self.controls[f"tick_{i}"] for i in range(most)]
-        with self.styled():
-            self.fig = self.new_figure(9, 2.6)
-            ax = self.fig.subplots()
-            first = physiology.signature_ids()[0]
-            t, y = physiology.signature(first, duration_s=TRACE_S)
-            self.trace = plots.signal(ax, t, y, phenomenon=first).artists[0]
-            self.trace.set_color(style.INK)  # neither colour nor title may give the answer away
-            ax.set(title="Which movement is this?", xlim=(0, TRACE_S), ylim=(-1.05, 1.05))
-            ax.set_title("", loc="left")
-            self.fig.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.22)
-        self.freeze(self.trace)
+        self.trace: Line2D | None = None  # drawn when the first trace question comes up
         self.trace_ids = set(physiology.signature_ids())
         buttons = W.HBox([self.controls[k] for k in ("check", "next", "retry")])
         self._shown = -1
@@ -147,12 +138,29 @@ class Quiz(Base):
         self.prompt.value = f"<h4>{esc(q.prompt)}{hint}</h4>"
         if q.trace and q.trace in self.trace_ids:
             t, y = physiology.signature(q.trace, duration_s=TRACE_S)
-            self.trace.set_data(t, y)
+            self._trace_line().set_data(t, y)
             self.alt_text = f"A simulated trace ({ILLUSTRATIVE}) of a movement to identify."
             self.image.layout.display = None
             self._render()
         else:
             self.image.layout.display = "none"
+
+    def _trace_line(self) -> Line2D:
+        """The line of the trace figure, which is made (and frozen) the first time it is needed:
+        most quizzes have no trace question, and a figure costs more than all the controls."""
+        if self.trace is None:
+            with self.styled():
+                self.fig = self.new_figure(9, 2.6)
+                ax = self.fig.subplots()
+                first = physiology.signature_ids()[0]
+                t, y = physiology.signature(first, duration_s=TRACE_S)
+                self.trace = plots.signal(ax, t, y, phenomenon=first).artists[0]
+                self.trace.set_color(style.INK)  # neither colour nor title may give it away
+                ax.set(title="Which movement is this?", xlim=(0, TRACE_S), ylim=(-1.05, 1.05))
+                ax.set_title("", loc="left")
+                self.fig.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.22)
+            self.freeze(self.trace)
+        return self.trace
 
     def feedback_html(self, fb: quiz.Feedback) -> str:
         """Feedback on every option: why it is right or wrong, and where to read more."""

@@ -164,7 +164,7 @@ CELLS = [
         with style.lecture():
             fig, ax = plt.subplots(figsize=(12, 2.8))
             plots.raster(ax, [regular, irregular], labels=["regular", "irregular"])
-        ax.set_title("Discharge trains, 8 per second on average (illustrative model)")
+            ax.set_title("Discharge trains, 8 per second on average (illustrative model)")
         plots.show(fig, "Two discharge trains at 8 per second (illustrative model): the regular one evenly spaced like a clock, the irregular one clustered with gaps.")
         """
     ),
@@ -188,8 +188,8 @@ CELLS = [
             fig, ax = plt.subplots(figsize=(10, 3.4))
             for T in (fast, slow):
                 ax.plot(t * 1000, physiology.twitch(t, contraction_ms=T), label=f"contraction time {T:g} ms")
-        ax.set(xlabel="time (ms)", ylabel="force (peak = 1)", title="One motor-unit twitch (Sica & McComas 1971)")
-        ax.legend()
+            ax.set(xlabel="time (ms)", ylabel="force (peak = 1)", title="One motor-unit twitch (Sica & McComas 1971)")
+            ax.legend()
         plots.show(fig, f"Force of one motor-unit twitch peaking at {fast:g} ms and at {slow:g} ms, the range Sica & McComas measured; both are over within a few tenths of a second.")
         """
     ),

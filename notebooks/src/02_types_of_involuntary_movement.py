@@ -112,7 +112,7 @@ CELLS = [
         %matplotlib inline
         import matplotlib.pyplot as plt
         import muscletwitch as mt
-        from muscletwitch import physiology, plots, style
+        from muscletwitch import plots, style
 
         tax = mt.load_taxonomy()
         """
@@ -203,13 +203,12 @@ CELLS = [
     code(
         f"""
         mystery = {MYSTERY!r}
+        traces = [tax.phenomenon(pid) for pid in mystery.values()]
         with style.lecture():
-            fig, axes = plt.subplots(2, 2, figsize=(12, 5), sharex=True, sharey=True, layout="constrained")
-            for ax, (label, pid) in zip(axes.ravel(), mystery.items()):
-                trace = plots.signal(ax, *physiology.signature(pid, duration_s=5, seed=7), phenomenon=pid)
-                trace.artists[0].set_color(style.INK)
-                ax.set_title(f"Trace {{label}}", loc="left")
-        plots.show(fig, "Four unlabelled traces A to D (illustrative model) to identify by their timing.")
+            fig, ax = plt.subplots(figsize=(12, 5))
+            drawn = plots.comparison(ax, traces, seed=7, labels=[f"Trace {{label}}" for label in mystery], colour=style.INK)
+            ax.set_title("Four mystery traces on one scale (illustrative model)")
+        plots.show(fig, drawn.alt_text.replace("signatures", "unnamed traces") + " Identify each by its timing.")
         """,
         hidden=True,
         slide="-",

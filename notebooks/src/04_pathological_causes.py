@@ -161,18 +161,18 @@ CELLS = [
 
         The seed article says muscle twitching is "much better known" with Parkinson's disease,
         ALS and MS, and with a disturbed autonomic nervous system. Look where each really acts:
-        solid box = main site, dashed = also involved. Only ALS reaches the **motor neuron**,
-        whose motor unit makes a visible twitch. The other three cause different movements, or
-        none directly.
+        filled circle = main site, open circle = also involved. Only ALS reaches the **motor
+        neuron**, whose motor unit makes a visible twitch. The other three cause different
+        movements, or none directly.
         """
     ),
     code(
         """
         famous = ["parkinsons-disease", "als", "multiple-sclerosis", "autonomic-dysfunction"]
         with style.lecture():
-            fig, axes = plt.subplots(2, 2, figsize=(16, 9), layout="constrained")
-            alts = [plots.levels(ax, tax.sites, highlight=tax.cause(c)).alt_text for ax, c in zip(axes.flat, famous)]
-        plots.show(fig, " ".join(alts))
+            fig, ax = plt.subplots(figsize=(12, 6.5))
+            drawn = plots.site_matrix(ax, tax.sites, [tax.cause(c) for c in famous])
+        plots.show(fig, drawn.alt_text)
         """
     ),
     md(
