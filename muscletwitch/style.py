@@ -58,6 +58,8 @@ _BASE_RC: dict[str, Any] = DRAW_RC | {
     "lines.linewidth": 1.5,
     "legend.frameon": False,
     "figure.dpi": 100,
+    # lay every figure out so labels stay inside it, whatever the font size (projector!)
+    "figure.constrained_layout.use": True,
     "savefig.dpi": 100,
     "image.cmap": "cividis",
 }

@@ -301,14 +301,18 @@ def _pixels(png: bytes) -> np.ndarray:
     return np.asarray(PIL.Image.open(io.BytesIO(png)))
 
 
-def _figure(layout: str | None = None, *, outside: bool = False) -> Figure:
+def _figure(layout: str = "none", *, outside: str = "") -> Figure:
     with style.lecture():  # figure dpi 120; saved at savefig.dpi
         fig, ax = plt.subplots(figsize=(8, 3), layout=layout)
         ax.plot([0, 1], [0, 2], label="a line")
         ax.set(title="A title", xlabel="time (s)", ylabel="force")
         ax.legend()
-        if outside:
+        if layout == "none":  # margins wide enough for projector-size labels
+            fig.subplots_adjust(left=0.15, bottom=0.3, top=0.85)
+        if outside == "text":
             ax.text(1.3, 1, "a label beyond the right edge of the figure")
+        elif outside == "xlabel":  # big fonts, small margin: the x label falls below the figure
+            fig.subplots_adjust(bottom=0.12)
     return fig
 
 
@@ -320,7 +324,7 @@ def _margins(pixels: np.ndarray) -> list[int]:
 
 
 @pytest.mark.parametrize("save_dpi", ["figure", 100])
-@pytest.mark.parametrize("layout", [None, "constrained"])
+@pytest.mark.parametrize("layout", ["none", "constrained"])
 def test_png_bytes_crops_blank_margins_and_nothing_else(layout, save_dpi) -> None:
     with matplotlib.rc_context({"savefig.dpi": save_dpi}):
         fig = _figure(layout)
@@ -335,20 +339,22 @@ def test_png_bytes_crops_blank_margins_and_nothing_else(layout, save_dpi) -> Non
     assert np.any(cropped != cropped[0, 0], axis=2).sum() == ink  # every drawn pixel kept
     pad = round(matplotlib.rcParams["savefig.pad_inches"] * dpi)
     assert _margins(cropped) == [min(pad, m) for m in _margins(whole)]
-    if layout is None:  # constrained layout leaves margins narrower than the pad
+    if layout == "none":  # constrained layout leaves margins narrower than the pad
         assert cropped.shape[1] < whole.shape[1]
 
 
-def test_png_bytes_takes_in_what_reaches_beyond_the_figure() -> None:
+@pytest.mark.parametrize("outside", ["text", "xlabel"])
+def test_png_bytes_takes_in_what_lies_beyond_the_figure(outside: str) -> None:
     import io
 
-    fig = _figure(outside=True)
+    fig = _figure(outside=outside)
     whole = _pixels(plots.png_bytes(fig, crop=False))
     cropped = _pixels(plots.png_bytes(fig))
-    assert cropped.shape[1] > whole.shape[1]  # the label beyond the edge is in the picture
+    axis = 1 if outside == "text" else 0
+    assert cropped.shape[axis] > whole.shape[axis]  # what lies beyond the edge is in the picture
     buf = io.BytesIO()
     with style.drawing():  # exactly matplotlib's "tight" box, drawn the same way
-        _figure(outside=True).savefig(buf, format="png", bbox_inches="tight")
+        _figure(outside=outside).savefig(buf, format="png", bbox_inches="tight")
     np.testing.assert_array_equal(cropped, _pixels(buf.getvalue()))
     plt.close("all")
 
@@ -363,3 +369,17 @@ def test_png_bytes_carries_metadata_but_no_software_chunk() -> None:
     info = PIL.Image.open(io.BytesIO(plots.png_bytes(fig, metadata={"Description": "d"}))).info
     assert info.get("Description") == "d"
     assert "Software" not in info
+
+
+def test_house_style_keeps_projector_size_labels_inside_the_figure() -> None:
+    with style.lecture():  # 16 pt text on a short figure: without a layout the x label falls off
+        fig, ax = plt.subplots(figsize=(10, 3))
+        ax.plot([0, 500], [0, 1])
+        ax.set(title="A title", xlabel="time (ms)", ylabel="force")
+    fig.canvas.draw()
+    frame = fig.bbox
+    for text in (ax.xaxis.label, ax.yaxis.label, ax.title):
+        box = text.get_window_extent()
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, text.get_text()
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, text.get_text()
+    plt.close(fig)

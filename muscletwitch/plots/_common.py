@@ -98,10 +98,13 @@ def _text_beyond(fig: Figure) -> bool:
     """Whether a text or legend lies (partly) outside ``fig`` as last drawn by its Agg canvas.
 
     Tick labels are not checked: they sit at the axes' edges, so one beyond the figure also
-    touches its edge. The layouts were cached by the draw just done, so this is cheap.
+    touches its edge (axis labels can lie wholly beyond it, so they are). The layouts were cached
+    by the draw just done, so this is cheap.
     """
     free = [*fig.texts, *fig.legends]
-    free += [a for ax in fig.axes for a in ax.get_children() if isinstance(a, Text | Legend)]
+    for ax in fig.axes:
+        free += [a for a in ax.get_children() if isinstance(a, Text | Legend)]
+        free += [axis.label for axis in (ax.xaxis, ax.yaxis) if axis.get_visible()]
     renderer, frame = fig.canvas.get_renderer(), fig.bbox.padded(1)
     for artist in free:
         if artist.get_visible() and (not isinstance(artist, Text) or artist.get_text()):

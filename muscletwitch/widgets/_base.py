@@ -119,7 +119,8 @@ class Base:
     def new_figure(self, width_in: float, height_in: float) -> Figure:
         """A figure outside pyplot (no global registry, never auto-displayed), drawn by Agg."""
         scale = style.LECTURE_SCALE if self.lecture else 1.0
-        fig = Figure(figsize=(width_in * scale, height_in * scale), dpi=DPI)
+        # the widgets place their axes themselves (subplots_adjust), once: no layout engine
+        fig = Figure(figsize=(width_in * scale, height_in * scale), dpi=DPI, layout="none")
         FigureCanvasAgg(fig)
         return fig
 

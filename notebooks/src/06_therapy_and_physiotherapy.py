@@ -164,7 +164,7 @@ CELLS = [
                 ax.scatter(*zip(*xy), s=300, marker=marker, color=style.OKABE_ITO[colour], label=kind)
             ax.set(xticks=range(5), xticklabels=EVIDENCE_LEVELS, yticks=range(len(therapies)),
                    yticklabels=[t.name for t in therapies], xlim=(-0.5, 4.5), title="Treatments by evidence level (course data)")
-            ax.invert_yaxis(); ax.grid(axis="x", alpha=0.3); ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1, 1))
+            ax.invert_yaxis(); ax.grid(axis="x", alpha=0.3); ax.legend(title="kind", loc="lower left")  # empty: the lower rows sit on the right
         plots.show(fig, "Each treatment in the course data placed on the evidence scale from strong to unproven; physiotherapy for MS sits at strong, Breuss massage and the Dorn method at unproven.")
         """
     ),
