@@ -54,6 +54,8 @@ TEMPLATE = r"""
   body .highlight .m, body .highlight .mb, body .highlight .mf, body .highlight .mh,
   body .highlight .mi, body .highlight .il, body .highlight .mo { color: #006100; }
   body .highlight .ow { color: #7a1fa8; }
+  body .highlight .c, body .highlight .ch, body .highlight .cm, body .highlight .c1,
+  body .highlight .cs, body .highlight .cp, body .highlight .cpf { color: #356f6f; }
   /* links inside text are underlined, not told apart by colour alone */
   .jp-RenderedHTMLCommon a { text-decoration: underline; }
 </style>
