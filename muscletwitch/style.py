@@ -3,6 +3,8 @@ styles that survive greyscale, DejaVu Sans fonts, and a projector-sized ``lectur
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import matplotlib as mpl
@@ -81,20 +83,30 @@ def use(*, lecture: bool = False) -> None:
     mpl.rcParams.update(rc(lecture=lecture))
 
 
+@contextmanager
+def _applied(changes: dict[str, Any]) -> Iterator[None]:
+    """Set ``changes`` in rcParams; on exit restore those keys only.
+
+    (``matplotlib.rc_context`` restores every setting: if pyplot's inline backend was first loaded
+    inside it, it switched on interactive mode for its display hook and the exit switched that off
+    again, so later figures in the notebook silently did not show.)
+    """
+    saved = {key: mpl.rcParams[key] for key in changes}
+    mpl.rcParams.update(changes)
+    try:
+        yield
+    finally:
+        mpl.rcParams.update(saved)
+
+
 def context(*, lecture: bool = False) -> Any:
     """Context manager applying the house style to figures created inside it."""
-    # Load the backend first: matplotlib-inline switches on its display hook (interactive mode)
-    # when its module is first imported; if that happened inside rc_context, the exit would undo
-    # it and later figures in the notebook would silently not show.
-    import matplotlib.pyplot as plt
-
-    plt._get_backend_mod()
-    return mpl.rc_context(rc(lecture=lecture))
+    return _applied(rc(lecture=lecture))
 
 
 def drawing() -> Any:
     """Context manager for drawing a finished figure: the draw-time part of the house style."""
-    return mpl.rc_context(DRAW_RC)
+    return _applied(DRAW_RC)
 
 
 def lecture() -> Any:

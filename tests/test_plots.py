@@ -383,3 +383,28 @@ def test_house_style_keeps_projector_size_labels_inside_the_figure() -> None:
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1, text.get_text()
         assert frame.y0 <= box.y0 and box.y1 <= frame.y1, text.get_text()
     plt.close(fig)
+
+
+def test_subplots_makes_house_style_figures_outside_pyplot() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    before = plt.get_fignums()
+    with style.lecture():
+        fig, axes = plots.subplots(1, 2, figsize=(6, 2), sharey=True)
+    assert plt.get_fignums() == before  # nothing registered: nothing for a backend to show
+    assert isinstance(fig.canvas, FigureCanvasAgg) and fig.canvas.manager is None
+    assert len(axes) == 2 and axes[0].get_shared_y_axes().joined(axes[0], axes[1])
+    assert fig.dpi == style.rc(lecture=True)["figure.dpi"]
+    assert fig.get_layout_engine() is not None  # the house style's constrained layout
+    assert plots.png_bytes(fig).startswith(b"\x89PNG")
+
+
+def test_style_context_restores_only_what_it_set() -> None:
+    matplotlib.rcParams["interactive"] = False
+    size = matplotlib.rcParams["font.size"]
+    with style.lecture():
+        assert matplotlib.rcParams["font.size"] == style.rc(lecture=True)["font.size"]
+        matplotlib.rcParams["interactive"] = True  # as a backend loaded inside would do
+    assert matplotlib.rcParams["interactive"] is True  # kept: later figures still display
+    assert matplotlib.rcParams["font.size"] == size  # the style's own settings are undone
+    matplotlib.rcParams["interactive"] = False

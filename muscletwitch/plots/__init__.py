@@ -4,18 +4,20 @@ Convention: ``drawn = plots.f(ax, ...)`` never creates or shows a figure. ``draw
 what was drawn (first the main data artists, e.g. the lines a widget updates with ``set_data``);
 ``drawn.alt_text`` is one sentence describing the picture for screen readers and static exports.
 ``show(fig, alt_text)`` displays a finished figure in a notebook with its alt text attached;
-``png_bytes(fig)`` is the PNG it shows (cropped to the content, quick to write).
+``png_bytes(fig)`` is the PNG it shows (cropped to the content, quick to write). ``subplots`` is
+``plt.subplots`` outside pyplot (``agg_figure`` a bare Figure): no backend needs to load for it.
 Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.context()`` or
 ``style.lecture()`` around figure creation.
 """
 
-from muscletwitch.plots._common import Drawn, png_bytes, show
+from muscletwitch.plots._common import Drawn, agg_figure, png_bytes, show, subplots
 from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
 from muscletwitch.plots.signals import comparison, raster, signal, summation
 
 __all__ = [
     "ANATOMY_LEVELS",
     "Drawn",
+    "agg_figure",
     "anatomy",
     "comparison",
     "levels",
@@ -24,6 +26,7 @@ __all__ = [
     "show",
     "signal",
     "site_matrix",
+    "subplots",
     "summation",
     "tree",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -176,6 +177,24 @@ def png_bytes(
         return _savefig_png(fig, dpi, meta, "tight")  # matplotlib finds how far beyond it goes
 
 
+def agg_figure(**kwargs: Any) -> Figure:
+    """A new Figure outside pyplot, drawn by Agg: nothing registers or auto-displays it, and no
+    GUI or inline backend has to load for it. ``kwargs`` go to ``Figure`` (figsize, dpi, layout)."""
+    fig = Figure(**kwargs)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def subplots(nrows: int = 1, ncols: int = 1, *, figsize: Any = None, **kwargs: Any) -> Any:
+    """``plt.subplots`` for the course: (fig, ax or array of axes) on an ``agg_figure``.
+
+    Use it inside ``with style.lecture():`` and finish with ``show(fig, alt_text)``; ``kwargs``
+    go to ``Figure.subplots`` (sharex, sharey, gridspec_kw, ...).
+    """
+    fig = agg_figure(figsize=figsize)
+    return fig, fig.subplots(nrows, ncols, **kwargs)
+
+
 def show(fig: Figure, alt_text: str) -> None:
     """Display a finished figure in a notebook as a PNG that carries its alt text, then close it.
 
@@ -184,11 +203,13 @@ def show(fig: Figure, alt_text: str) -> None:
     """
     import base64
 
-    import matplotlib.pyplot as plt
     from IPython.display import display
 
     png = base64.b64encode(png_bytes(fig)).decode("ascii")
-    plt.close(fig)
+    if fig.canvas.manager is not None:  # made by pyplot: close it, or the backend shows it again
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
     display(
         {"image/png": png, "text/plain": alt_text},
         raw=True,

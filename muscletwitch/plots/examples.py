@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from muscletwitch import physiology, style
 from muscletwitch.plots import diagrams, signals
-from muscletwitch.plots._common import Drawn
+from muscletwitch.plots._common import Drawn, agg_figure
 
 Example = tuple[tuple[float, float], Callable[[Figure, Any], Drawn]]  # size (in), draw(fig, tax)
 
@@ -63,6 +62,5 @@ def figure(name: str, *, lecture: bool = False) -> tuple[Figure, Drawn]:
     (width, height), draw = EXAMPLES[name]
     scale = style.LECTURE_SCALE if lecture else 1
     with style.context(lecture=lecture):
-        fig = Figure(figsize=(width * scale, height * scale), layout="constrained")
-        FigureCanvasAgg(fig)  # a real canvas, as pyplot's inline backend and the widgets have
+        fig = agg_figure(figsize=(width * scale, height * scale), layout="constrained")
         return fig, draw(fig, load_taxonomy())

@@ -14,12 +14,11 @@ import ipywidgets as W
 import matplotlib as mpl
 import PIL.Image
 from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 
 from muscletwitch import style
-from muscletwitch.plots._common import PNG_COMPRESSION
+from muscletwitch.plots._common import PNG_COMPRESSION, agg_figure
 from muscletwitch.taxonomy import Taxonomy, load_taxonomy
 
 # urgency: colour from the house palette and the words that say it without colour
@@ -120,9 +119,7 @@ class Base:
         """A figure outside pyplot (no global registry, never auto-displayed), drawn by Agg."""
         scale = style.LECTURE_SCALE if self.lecture else 1.0
         # the widgets place their axes themselves (subplots_adjust), once: no layout engine
-        fig = Figure(figsize=(width_in * scale, height_in * scale), dpi=DPI, layout="none")
-        FigureCanvasAgg(fig)
-        return fig
+        return agg_figure(figsize=(width_in * scale, height_in * scale), dpi=DPI, layout="none")
 
     def freeze(self, *dynamic: Artist) -> None:
         """Draw the figure once without the ``dynamic`` artists and keep that as the background.

@@ -105,8 +105,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import plots, style
 
@@ -127,7 +125,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(18, 8))
+            fig, ax = plots.subplots(figsize=(18, 8))
             drawn = plots.tree(ax, tax)
         plots.show(fig, drawn.alt_text)
         """

@@ -54,8 +54,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import physiology, plots, style
 
@@ -79,7 +77,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(12, 3.6))
+            fig, ax = plots.subplots(figsize=(12, 3.6))
             drawn = plots.anatomy(ax, highlight="motor-unit")
         plots.show(fig, drawn.alt_text)
         """
@@ -134,7 +132,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, axes = plt.subplots(1, 2, figsize=(12, 3.4), sharey=True)
+            fig, axes = plots.subplots(1, 2, figsize=(12, 3.4), sharey=True)
             pairs = [("single-fibres", "fibrillation"), ("motor-unit", "fasciculation")]
             for ax, (extent, pid) in zip(axes, pairs):
                 t, force, surface = physiology.extent_signal(extent)
@@ -162,7 +160,7 @@ CELLS = [
         regular = physiology.discharge_train(8, 3, regular=True, seed=1)
         irregular = physiology.discharge_train(8, 3, regular=False, seed=2)
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(12, 2.8))
+            fig, ax = plots.subplots(figsize=(12, 2.8))
             plots.raster(ax, [regular, irregular], labels=["regular", "irregular"])
             ax.set_title("Discharge trains, 8 per second on average (illustrative model)")
         plots.show(fig, "Two discharge trains at 8 per second (illustrative model): the regular one evenly spaced like a clock, the irregular one clustered with gaps.")
@@ -185,7 +183,7 @@ CELLS = [
         fast, slow = physiology.contraction_range_ms()
         t = physiology.summed_force(1, contraction_ms=fast, duration_s=0.5)[0]
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(10, 3.4))
+            fig, ax = plots.subplots(figsize=(10, 3.4))
             for T in (fast, slow):
                 ax.plot(t * 1000, physiology.twitch(t, contraction_ms=T), label=f"contraction time {T:g} ms")
             ax.set(xlabel="time (ms)", ylabel="force (peak = 1)", title="One motor-unit twitch (Sica & McComas 1971)")
@@ -211,7 +209,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(12, 4.2))
+            fig, ax = plots.subplots(figsize=(12, 4.2))
             drawn = plots.summation(ax, contraction_ms=60)
         plots.show(fig, drawn.alt_text)
         """

@@ -109,8 +109,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import plots, style
 
@@ -160,7 +158,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(12, 9))
+            fig, ax = plots.subplots(figsize=(12, 9))
             drawn = plots.comparison(ax, tax.phenomena, duration_s=5)
         plots.show(fig, drawn.alt_text)
         """
@@ -205,7 +203,7 @@ CELLS = [
         mystery = {MYSTERY!r}
         traces = [tax.phenomenon(pid) for pid in mystery.values()]
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(12, 5))
+            fig, ax = plots.subplots(figsize=(12, 5))
             drawn = plots.comparison(ax, traces, seed=7, labels=[f"Trace {{label}}" for label in mystery], colour=style.INK)
             ax.set_title("Four mystery traces on one scale (illustrative model)")
         plots.show(fig, drawn.alt_text.replace("signatures", "unnamed traces") + " Identify each by its timing.")

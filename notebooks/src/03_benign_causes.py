@@ -94,8 +94,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import plots, style
 
@@ -119,7 +117,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(10, 5.5))
+            fig, ax = plots.subplots(figsize=(10, 5.5))
             drawn = plots.levels(ax, tax.sites, highlight=tax.cause("stress"))
         plots.show(fig, drawn.alt_text)
         """
@@ -147,7 +145,7 @@ CELLS = [
             "developed MND in 2-32 years\\n(121 people, Blexrud 1993)": 0,
         }
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(11, 4))
+            fig, ax = plots.subplots(figsize=(11, 4))
             bars = ax.barh(list(evidence), list(evidence.values()), color=style.colour_of("benign"))
             ax.bar_label(bars, fmt="%g%%", padding=4)
             ax.set(xlim=(0, 115), xlabel="% of people studied", title="Benign twitching: the numbers (cited studies)")

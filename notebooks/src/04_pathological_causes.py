@@ -115,8 +115,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import plots, style
 
@@ -140,7 +138,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(11, 6))
+            fig, ax = plots.subplots(figsize=(11, 6))
             drawn = plots.levels(ax, tax.sites)
         plots.show(fig, drawn.alt_text)
         """
@@ -170,7 +168,7 @@ CELLS = [
         """
         famous = ["parkinsons-disease", "als", "multiple-sclerosis", "autonomic-dysfunction"]
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(12, 6.5))
+            fig, ax = plots.subplots(figsize=(12, 6.5))
             drawn = plots.site_matrix(ax, tax.sites, [tax.cause(c) for c in famous])
         plots.show(fig, drawn.alt_text)
         """

@@ -84,8 +84,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import plots, style
         from IPython.display import Markdown
@@ -142,7 +140,7 @@ CELLS = [
         urgent = {f.id for f in tax.red_flags if f.urgency == "emergency"}
         emergency = [c.id for c in tax.filter(category="pathological") if urgent & set(c.red_flags)]
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(18, 8))
+            fig, ax = plots.subplots(figsize=(18, 8))
             drawn = plots.tree(ax, tax, highlight=emergency)
         plots.show(fig, drawn.alt_text)
         """

@@ -106,8 +106,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import plots, style
         from muscletwitch.taxonomy import EVIDENCE_LEVELS
@@ -158,7 +156,7 @@ CELLS = [
                  "medical": ("D", "blue"), "self-care": ("^", "sky-blue"), "complementary": ("X", "vermillion")}
         therapies = sorted(tax.therapies, key=lambda t: EVIDENCE_LEVELS.index(t.evidence))
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(15, 9))
+            fig, ax = plots.subplots(figsize=(15, 9))
             for kind, (marker, colour) in kinds.items():
                 xy = [(EVIDENCE_LEVELS.index(t.evidence), i) for i, t in enumerate(therapies) if t.kind == kind]
                 ax.scatter(*zip(*xy), s=300, marker=marker, color=style.OKABE_ITO[colour], label=kind)

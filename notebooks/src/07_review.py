@@ -59,8 +59,6 @@ CELLS = [
     ),
     code(
         """
-        %matplotlib inline
-        import matplotlib.pyplot as plt
         import muscletwitch as mt
         from muscletwitch import plots, style
 
@@ -82,7 +80,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(18, 10))
+            fig, ax = plots.subplots(figsize=(18, 10))
             drawn = plots.tree(ax, tax)
         plots.show(fig, drawn.alt_text)
         """
@@ -104,7 +102,7 @@ CELLS = [
     code(
         """
         with style.lecture():
-            fig, ax = plt.subplots(figsize=(12, 3.6))
+            fig, ax = plots.subplots(figsize=(12, 3.6))
             drawn = plots.anatomy(ax, highlight="motor-unit")
         plots.show(fig, drawn.alt_text)
         """
