@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         nb.metadata["kernelspec"] = {"name": "python3", "language": "python"}
         nb.cells = [nbformat.v4.new_code_cell(BASELINE)]
         nbformat.write(nb, baseline)
+        run(baseline)  # warm-up, not counted: the first kernel after a pause starts cold
         results: dict[str, list[tuple[float, float, float]]] = {}
         for _ in range(args.rounds):
             for path in [baseline, *notebooks]:
