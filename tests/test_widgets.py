@@ -147,6 +147,15 @@ def test_simulator_controls_change_the_artists():
     assert np.nanmax(w.force_lines[1].get_ydata()) > 10
 
 
+def test_simulator_log_axis_reads_as_plain_numbers():
+    w = TwitchSimulator()
+    w.fig.canvas.draw()
+    ax = w.axes[2]
+    low, high = ax.get_ylim()
+    shown = [t.get_text() for t in ax.get_yticklabels() if low <= t.get_position()[1] <= high]
+    assert shown == ["0.001", "0.1", "10", "1000"]  # no "$10^{-3}$": no mathtext to set up
+
+
 def test_simulator_rate_limits_come_from_the_data():
     w = TwitchSimulator()
     for pid in physiology.signature_ids():

@@ -7,6 +7,7 @@ import math
 
 import ipywidgets as W
 import numpy as np
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from muscletwitch import physiology, plots, style
 from muscletwitch.plots.signals import ILLUSTRATIVE, LINESTYLES
@@ -96,6 +97,10 @@ class TwitchSimulator(Base):
                 ylabel="force (twitches)",
                 title="One event at the chosen extent (log scale)",
             )
+            # plain numbers (0.001 ... 1000) read more easily than powers of ten, and they need
+            # no mathtext, whose parser costs ~90 ms to set up in every fresh kernel
+            ax_force.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+            ax_force.yaxis.set_minor_formatter(NullFormatter())
             ax_force.legend(
                 self.force_lines, ["force", "seen through the skin"], loc="upper right", ncols=2
             )
