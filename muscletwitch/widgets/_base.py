@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,7 +17,7 @@ from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 
 from muscletwitch import style
-from muscletwitch.plots._common import PNG_COMPRESSION, agg_figure
+from muscletwitch.plots._common import agg_figure, encode_png
 from muscletwitch.taxonomy import Taxonomy, load_taxonomy
 
 # urgency: colour from the house palette and the words that say it without colour
@@ -154,9 +153,7 @@ class Base:
         rgba = PIL.Image.frombuffer(
             "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
         )
-        buf = io.BytesIO()
-        rgba.convert("RGB").save(buf, format="png", compress_level=PNG_COMPRESSION)
-        return buf.getvalue()
+        return encode_png(rgba.convert("RGB"))
 
     # --- view and wiring -------------------------------------------------------------------------
 
