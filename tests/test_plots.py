@@ -359,6 +359,31 @@ def test_png_bytes_takes_in_what_lies_beyond_the_figure(outside: str) -> None:
     plt.close("all")
 
 
+@pytest.mark.parametrize("alpha", [255, 128])
+def test_encode_png_round_trips_pixels_dpi_and_text(alpha: int) -> None:
+    import io
+
+    import PIL.Image
+
+    from muscletwitch.plots._common import encode_png
+
+    rng = np.random.default_rng(0)
+    pixels = rng.integers(0, 256, size=(40, 60, 4), dtype=np.uint8)
+    pixels[..., 3] = 255
+    pixels[3, 5, 3] = alpha  # one translucent pixel makes it an RGBA picture
+    view = pixels[2:-3, 4:-1]  # a crop: a strided view, not a contiguous array
+    text = {"Description": "fibre & unit", "Title": "Fasciculation \u2605 \u00e9", "Skip": None}
+    png = encode_png(view, dpi=120, text=text)
+    image = PIL.Image.open(io.BytesIO(png))
+    assert image.mode == ("RGB" if alpha == 255 else "RGBA")
+    np.testing.assert_array_equal(np.asarray(image), view[..., : len(image.mode)])
+    assert image.info["dpi"] == pytest.approx((120, 120), abs=0.05)  # stored per metre
+    assert image.info["Description"] == "fibre & unit"
+    assert image.info["Title"] == "Fasciculation \u2605 \u00e9"  # not Latin-1: an iTXt chunk
+    assert "Skip" not in image.info
+    assert png == encode_png(view.copy(), dpi=120, text=text)  # deterministic
+
+
 def test_png_bytes_carries_metadata_but_no_software_chunk() -> None:
     import io
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import PIL.Image
-import PIL.PngImagePlugin
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -17,7 +17,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import FancyBboxPatch
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 
 from muscletwitch import style
 
@@ -78,10 +78,18 @@ def box(
 
 
 def finish(ax: Axes, title: str, xlim: Sequence[float], ylim: Sequence[float]) -> None:
-    """Title a schematic diagram, fix its data limits and hide the (meaningless) axes."""
+    """Title a schematic diagram, fix its data limits and hide the (meaningless) axes.
+
+    The shapes and arrows lie inside those limits by construction, so the layout engine need not
+    measure them (curved outlines are slow to measure); it still measures every label.
+    """
     ax.set(xlim=xlim, ylim=ylim, title=title)
     ax.set_aspect("equal")
     axes_off(ax)
+    for artist in ax.get_children():
+        arrow = isinstance(artist, Annotation) and not artist.get_text()
+        if arrow or not isinstance(artist, Text):
+            artist.set_in_layout(False)
 
 
 def axes_off(ax: Axes) -> None:
@@ -96,21 +104,45 @@ def axes_off(ax: Axes) -> None:
 
 
 PNG_COMPRESSION = 1  # zlib level: a third faster to write than the default 6, files ~5 % larger
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_chunk(tag: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
 def encode_png(
-    image: PIL.Image.Image, *, dpi: float | None = None, text: dict[str, str | None] | None = None
+    pixels: np.ndarray, *, dpi: float | None = None, text: dict[str, str | None] | None = None
 ) -> bytes:
-    """``image`` as PNG bytes at the house compression, with ``text`` chunks (None values left
-    out) and the ``dpi`` recorded if given; nothing else, so the bytes are deterministic."""
-    info = PIL.PngImagePlugin.PngInfo()
+    """``pixels`` (rows x columns x RGBA, uint8) as PNG bytes, RGB when every pixel is opaque.
+
+    Deterministic: the image, the ``dpi`` if given and the ``text`` chunks (None values left out);
+    no time or software chunk. Written here with zlib rather than by Pillow: Pillow tries five
+    PNG row filters on every row and offers no way to choose one, which took 60-70 % of the
+    encoding time; our flat-colour figures pack smaller unfiltered (filter 0 on every row), and the
+    whole encoding takes a third of the time.
+    """
+    height, width, _ = pixels.shape
+    opaque = bool((pixels[..., 3] == 255).all())
+    channels = 3 if opaque else 4
+    rows = np.zeros((height, 1 + width * channels), np.uint8)  # column 0: filter type 0, "none"
+    rows[:, 1:] = pixels[..., :channels].reshape(height, -1)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)
+    chunks = [_png_chunk(b"IHDR", header)]
+    if dpi is not None:
+        per_metre = round(dpi / 0.0254)
+        chunks.append(_png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
     for key, value in (text or {}).items():
-        if value is not None:
-            info.add_text(key, value)
-    extra = {"dpi": (dpi, dpi)} if dpi is not None else {}
-    buf = io.BytesIO()
-    image.save(buf, format="png", pnginfo=info, compress_level=PNG_COMPRESSION, **extra)
-    return buf.getvalue()
+        if value is None:
+            continue
+        try:
+            chunks.append(_png_chunk(b"tEXt", f"{key}\0{value}".encode("latin-1")))
+        except UnicodeEncodeError:  # international text: iTXt, uncompressed, no language
+            data = key.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8")
+            chunks.append(_png_chunk(b"iTXt", data))
+    chunks.append(_png_chunk(b"IDAT", zlib.compress(rows.data, PNG_COMPRESSION)))
+    chunks.append(_png_chunk(b"IEND", b""))
+    return PNG_SIGNATURE + b"".join(chunks)
 
 
 def _text_beyond(fig: Figure) -> bool:
@@ -178,7 +210,7 @@ def png_bytes(
                 if rows.size:
                     top, left = max(rows[0] - pad, 0), max(cols[0] - pad, 0)
                     rgba = rgba[top : rows[-1] + pad + 1, left : cols[-1] + pad + 1]
-                return encode_png(PIL.Image.fromarray(rgba), dpi=dpi, text=meta)
+                return encode_png(rgba, dpi=dpi, text=meta)
         finally:
             fig.dpi = original
         return _savefig_png(fig, dpi, meta, "tight")  # matplotlib finds how far beyond it goes

@@ -11,7 +11,7 @@ from typing import Any
 
 import ipywidgets as W
 import matplotlib as mpl
-import PIL.Image
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
@@ -149,11 +149,7 @@ class Base:
     def png(self) -> bytes:
         """The composed figure as PNG: deterministic (no metadata chunks, fixed size)."""
         assert self.fig is not None
-        canvas = self.fig.canvas
-        rgba = PIL.Image.frombuffer(
-            "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-        )
-        return encode_png(rgba.convert("RGB"))
+        return encode_png(np.asarray(self.fig.canvas.buffer_rgba()))
 
     # --- view and wiring -------------------------------------------------------------------------
 
