@@ -424,6 +424,73 @@ def test_subplots_makes_house_style_figures_outside_pyplot() -> None:
     assert plots.png_bytes(fig).startswith(b"\x89PNG")
 
 
+def _one_axes_plots() -> dict:
+    """Every course plot drawn on one Axes with its axes shown, plus a plain line plot."""
+    tax = mt.load_taxonomy()
+    fasc = tax.phenomenon("fasciculation")
+    t = np.linspace(0, 0.5, 500)
+
+    def line(ax):
+        ax.plot(t * 1000, physiology.twitch(t, contraction_ms=35), label="35 ms")
+        ax.set(xlabel="time (ms)", ylabel="force (peak = 1)", title="One motor-unit twitch")
+        ax.legend()
+
+    return {
+        "line": line,
+        "raster": lambda ax: plots.raster(ax, [np.array([0.1, 0.5]), np.array([0.3])]),
+        "signal": lambda ax: plots.signal(ax, t, np.sin(40 * t), phenomenon=fasc),
+        "comparison": lambda ax: plots.comparison(ax, tax.phenomena, duration_s=2),
+        "summation": lambda ax: plots.summation(ax, contraction_ms=60),
+        "negative": lambda ax: ax.plot([-1200, 0], [-35000, 0]),  # wide tick labels with minus
+    }
+
+
+@pytest.mark.parametrize("lecture", [False, True])
+def test_one_axes_layout_fits_every_label_without_falling_back(lecture, monkeypatch) -> None:
+    from muscletwitch.plots import _common
+
+    def no_fallback(*args, **kwargs):
+        raise AssertionError("png_bytes fell back to savefig's tight box")
+
+    monkeypatch.setattr(_common, "_savefig_png", no_fallback)
+    size = (12, 3.4) if lecture else (8, 3)  # as in the notebooks (a title wider than its Axes,
+    for name, draw in _one_axes_plots().items():  # on a narrower figure, makes png_bytes fall back)
+        with style.context(lecture=lecture):
+            fig, ax = plots.subplots(figsize=size)
+            draw(ax)
+        assert isinstance(fig.get_layout_engine(), _common.OneAxesLayout)
+        png = plots.png_bytes(fig)  # no AssertionError: nothing reached beyond the figure
+        frame, drawn = fig.bbox, ax.get_tightbbox(fig.canvas.get_renderer())  # all decorations
+        assert frame.x0 <= drawn.x0 and drawn.x1 <= frame.x1, name
+        assert frame.y0 <= drawn.y0 and drawn.y1 <= frame.y1, name
+        assert ax.bbox.width > 0.6 * frame.width, name  # margins no wider than the labels need
+        assert png.startswith(b"\x89PNG")
+
+
+def test_one_axes_layout_leaves_other_figures_to_constrained_layout() -> None:
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    from muscletwitch.plots._common import OneAxesLayout
+
+    def positions(engine, build):
+        fig = Figure(figsize=(8, 4), layout=engine)
+        build(fig)
+        fig.canvas.draw()
+        return [ax.get_position().bounds for ax in fig.axes]
+
+    builds = {
+        "two axes": lambda fig: [a.plot([0, 1]) for a in fig.subplots(1, 2)],
+        "colorbar": lambda fig: fig.colorbar(fig.subplots().imshow([[0, 1], [1, 0]])),
+        "diagram": lambda fig: plots.anatomy(fig.subplots()),
+    }
+    for name, build in builds.items():
+        ours = positions(OneAxesLayout(), build)
+        assert ours == positions(ConstrainedLayoutEngine(), build), name
+    with style.context():
+        fig, axes = plots.subplots(1, 2, figsize=(6, 2))
+    assert type(fig.get_layout_engine()) is ConstrainedLayoutEngine
+
+
 def test_style_context_restores_only_what_it_set() -> None:
     matplotlib.rcParams["interactive"] = False
     size = matplotlib.rcParams["font.size"]

@@ -131,14 +131,16 @@ CELLS = [
     ),
     code(
         """
+        pairs = {"fasciculation": "motor-unit", "fibrillation": "single-fibres"}
+        labels = {"fasciculation": "fasciculation: one motor unit", "fibrillation": "fibrillation: single fibres"}
         with style.lecture():
-            fig, axes = plots.subplots(1, 2, figsize=(12, 3.4), sharey=True)
-            pairs = [("single-fibres", "fibrillation"), ("motor-unit", "fasciculation")]
-            for ax, (extent, pid) in zip(axes, pairs):
+            fig, ax = plots.subplots(figsize=(12, 3.4))
+            for (pid, extent), dashes in zip(pairs.items(), ["-", "--"]):
                 t, force, surface = physiology.extent_signal(extent)
-                plots.signal(ax, t, surface, phenomenon=tax.phenomenon(pid))
-                ax.set_ylabel("skin movement (a.u.)")
-        plots.show(fig, "Skin movement on one scale (illustrative model): a fibrillation of single fibres stays flat, a fasciculation of one motor unit makes visible flickers.")
+                ax.plot(t * 1000, surface, dashes, color=style.colour_of(pid), label=labels[pid])
+            ax.set(xlabel="time (ms)", ylabel="skin movement (a.u.)", title="Skin movement on one scale (illustrative model)")
+            ax.legend()
+        plots.show(fig, "Skin movement on one scale (illustrative model): a fibrillation of single fibres leaves the skin still, a fasciculation of one motor unit makes a visible flicker.")
         """
     ),
     md(
