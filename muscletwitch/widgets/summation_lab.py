@@ -60,12 +60,13 @@ class SummationLab(Base):
         with self.styled():
             self.fig = self.new_figure(10, 5)
             ax_raster, ax = self.fig.subplots(
-                2, 1, gridspec_kw={"height_ratios": [1, 4], "hspace": 0.45}
+                2, 1, gridspec_kw={"height_ratios": [1, 4], "hspace": 0.3}
             )
             self.train = plots.raster(ax_raster, [np.array([0.0])], labels=["motor unit"]).artists[
                 0
             ]
-            ax_raster.set(xlim=(0, DURATION_S * 1000), xlabel="", title="Discharges")
+            ax_raster.set(xlim=(0, DURATION_S * 1000), title="Discharges")
+            ax_raster.xaxis.set_visible(False)  # the force plot below has the same time axis
             drawn = plots.summation(
                 ax, (rate_hz,), contraction_ms=self.controls["contraction_ms"].value
             )
