@@ -56,8 +56,9 @@ TEMPLATE = r"""
   body .highlight .ow { color: #7a1fa8; }
   body .highlight .c, body .highlight .ch, body .highlight .cm, body .highlight .c1,
   body .highlight .cs, body .highlight .cp, body .highlight .cpf { color: #356f6f; }
-  /* links inside text are underlined, not told apart by colour alone */
-  .jp-RenderedHTMLCommon a { text-decoration: underline; }
+  /* links inside text are underlined, not told apart by colour alone (the lab theme's own
+     ".jp-RenderedHTMLCommon a:link" rule removes the underline: same selectors, later, win) */
+  .jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited { text-decoration: underline; }
 </style>
 {% endblock html_head_css %}
 {%- block body_header -%}

@@ -33,7 +33,7 @@ CSS = """<style>
 .mt-widget { font-size: 14px; line-height: 1.4; }
 .mt-widget .mt-card { max-width: 46em; }
 .mt-widget h3 { margin: 0.2em 0 0.4em; font-size: 1.3em; }
-.mt-widget h4 { margin: 0.8em 0 0.2em; font-size: 1.05em; }
+.mt-widget h4, .mt-widget h3.mt-question { margin: 0.8em 0 0.2em; font-size: 1.05em; }
 .mt-widget .mt-badge { display: inline-block; padding: 0 0.5em; border-radius: 0.6em;
   border: 2px solid; font-weight: bold; font-size: 0.9em; }
 .mt-widget .mt-banner { padding: 0.6em 0.9em; border-left: 0.6em solid; font-weight: bold;

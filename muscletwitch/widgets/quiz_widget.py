@@ -135,7 +135,8 @@ class Quiz(Base):
             self.image.layout.display = "none"
             return
         hint = " <i>(tick all that apply)</i>" if multiple and "Tick" not in q.prompt else ""
-        self.prompt.value = f"<h4>{esc(q.prompt)}{hint}</h4>"
+        # h3: the quiz sits under a notebook's "## Quiz" heading, and headings go down one level
+        self.prompt.value = f'<h3 class="mt-question">{esc(q.prompt)}{hint}</h3>'
         if q.trace and q.trace in self.trace_ids:
             t, y = physiology.signature(q.trace, duration_s=TRACE_S)
             self._trace_line().set_data(t, y)

@@ -118,7 +118,7 @@ CELLS = [
 
         {FIB.summary}
 
-        | | Fasciculation | Fibrillation |
+        | Feature | Fasciculation | Fibrillation |
         |---|---|---|
         | What fires | one motor unit | one muscle fibre |
         | Visible through the skin | yes | no: EMG only |
