@@ -397,7 +397,9 @@ def _build(data_dir: Path) -> Taxonomy:
     built: dict[str, tuple] = {}
     for table in TABLE_ORDER:
         file, cls, spec = SCHEMA[table]
-        doc = docs.setdefault(file, _read(data_dir / file))
+        if file not in docs:  # causes.toml holds two tables: read (and parse) it once
+            docs[file] = _read(data_dir / file)
+        doc = docs[file]
         entries = doc.get(table)
         if not isinstance(entries, list) or not entries:
             raise TaxonomyError(f"{file}: expected one or more [[{table}]] entries")

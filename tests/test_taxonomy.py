@@ -368,3 +368,21 @@ def test_a_valid_copy_loads_and_is_cached_per_folder(data_copy):
     tax = data_copy.load()
     assert tax is not TAX and tax == data_copy.load()
     assert [c.id for c in tax.causes] == [c.id for c in TAX.causes]
+
+
+def test_each_data_file_is_parsed_once(monkeypatch) -> None:
+    from collections import Counter
+
+    from muscletwitch import taxonomy
+
+    reads: Counter[str] = Counter()
+    read = taxonomy._read
+
+    def counting(path):
+        reads[path.name] += 1
+        return read(path)
+
+    monkeypatch.setattr(taxonomy, "_read", counting)
+    taxonomy._build(taxonomy.DATA_DIR)  # uncached: every file the taxonomy is made of
+    files = {file for file, _, _ in taxonomy.SCHEMA.values()}
+    assert reads == Counter(dict.fromkeys(files, 1))  # causes.toml holds two tables
