@@ -226,12 +226,13 @@ class OneAxesLayout(ConstrainedLayoutEngine):
     and fonts, without ticks. ``png_bytes`` crops the picture to what is drawn, so a margin wider
     than needed costs nothing; if a label still reaches beyond the figure (a text placed outside
     the Axes, say), ``png_bytes`` notices and draws with matplotlib's tight box instead. Anything
-    else (several Axes, a colorbar, hidden axes as in the diagrams) is left to constrained layout.
+    else (several Axes, a colorbar, an inset or secondary axis, hidden axes as in the diagrams) is
+    left to constrained layout.
     """
 
     def execute(self, fig: Figure) -> Any:
-        if len(fig.axes) != 1 or not _axes_shown(fig.axes[0]):
-            return super().execute(fig)
+        if len(fig.axes) != 1 or fig.axes[0].child_axes or not _axes_shown(fig.axes[0]):
+            return super().execute(fig)  # insets and secondary axes are children of their Axes
         ax = fig.axes[0]
         renderer = fig.canvas.get_renderer()
         points = fig.dpi / 72  # pixels per point
