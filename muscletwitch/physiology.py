@@ -224,6 +224,21 @@ def signature_ids() -> tuple[str, ...]:
     return tuple(parameters()["signature"])
 
 
+def _signature_spec(phenomenon_id: str, params: dict[str, Any]) -> dict[str, Any]:
+    """That phenomenon's signature table with ``params`` applied (UnknownIdError, ValueError)."""
+    table = parameters()["signature"]
+    if phenomenon_id not in table:
+        raise UnknownIdError("phenomenon", phenomenon_id, table)
+    spec = {k: v for k, v in table[phenomenon_id].items() if k not in _NOT_PARAMETERS}
+    allowed = set(spec) | ({"tremor_type"} if spec["shape"] == "oscillation" else set())
+    if unknown := sorted(set(params) - allowed):
+        raise ValueError(
+            f"signature({phenomenon_id!r}) has no parameter {', '.join(unknown)}; "
+            f"allowed: {', '.join(sorted(allowed))}"
+        )
+    return spec | params
+
+
 def signature(
     phenomenon_id: str,
     *,
@@ -237,17 +252,7 @@ def signature(
     ``params`` override that phenomenon's table in ``data/signatures.toml`` (e.g. ``rate_hz``,
     ``amplitude``; for tremor ``frequency_hz`` and ``tremor_type``).
     """
-    table = parameters()["signature"]
-    if phenomenon_id not in table:
-        raise UnknownIdError("phenomenon", phenomenon_id, table)
-    spec = {k: v for k, v in table[phenomenon_id].items() if k not in _NOT_PARAMETERS}
-    allowed = set(spec) | ({"tremor_type"} if spec["shape"] == "oscillation" else set())
-    if unknown := sorted(set(params) - allowed):
-        raise ValueError(
-            f"signature({phenomenon_id!r}) has no parameter {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(allowed))}"
-        )
-    p = spec | params
+    p = _signature_spec(phenomenon_id, params)
     t = _time(duration_s, fs_hz)
     rng = np.random.default_rng(seed)
     if p["shape"] == "oscillation":
@@ -257,3 +262,16 @@ def signature(
     peak = np.abs(activity).max() if p.get("scale") == "trace" else 1.0
     scale = _check("amplitude", p["amplitude"], inclusive=True) / peak if peak > 0 else 0.0
     return t, activity * scale
+
+
+def signature_events(
+    phenomenon_id: str, *, duration_s: float = 10.0, seed: Seed = 0, **params: Any
+) -> np.ndarray:
+    """Event times (s) behind ``signature`` with the same arguments: the discharges its trace is
+    built from, bursts and window included; for a tremor, one per cycle (regular, at its
+    frequency)."""
+    p = _signature_spec(phenomenon_id, params)
+    rng = np.random.default_rng(seed)
+    if p["shape"] == "oscillation":
+        return discharge_train(p["frequency_hz"], duration_s, regular=True, seed=rng)
+    return _events(p, duration_s, rng)

@@ -125,6 +125,21 @@ def test_fibrillation_is_tiny_and_fasciculations_are_isolated() -> None:
     assert widths_ms(a).max() < 300 and isi_cv(onsets_s(a)) > 0.5
 
 
+@pytest.mark.parametrize("pid", ph.signature_ids())
+def test_signature_events_are_the_events_the_trace_shows(pid: str) -> None:
+    t, y = ph.signature(pid, duration_s=10, seed=3)
+    events = ph.signature_events(pid, duration_s=10, seed=3)
+    assert events.size and np.all((events >= 0) & (events < 10))
+    active = np.abs(y) > 0.01 * np.abs(y).max()
+    for e in events:  # every event shows in the trace right after it ...
+        assert active[(t >= e - 0.05) & (t <= e + 0.3)].any(), f"{pid}: nothing at {e:.2f} s"
+    if ph.parameters()["signature"][pid]["shape"] != "oscillation":  # ... and nothing else does
+        onsets = t[np.flatnonzero(np.diff(active.astype(int)) == 1) + 1]
+        assert all(np.any(np.abs(events - o) < 0.1) for o in onsets), pid
+    with pytest.raises(ValueError, match="has no parameter colour"):
+        ph.signature_events(pid, colour="red")
+
+
 def test_sixty_seconds_of_every_signature_is_fast_enough_to_be_vectorised() -> None:
     import time
 

@@ -147,6 +147,23 @@ def test_simulator_controls_change_the_artists():
     assert np.nanmax(w.force_lines[1].get_ydata()) > 10
 
 
+def test_simulator_discharge_row_shows_the_events_its_trace_is_built_from():
+    w = TwitchSimulator()
+    c = w.controls
+    c["compare"].value = True
+    for pid in physiology.signature_ids():
+        c["phenomenon"].value = pid
+        c["other"].value = "spasticity" if pid != "spasticity" else "tic"
+        for row, shown in ((0, pid), (1, c["other"].value)):
+            params = w.params() if row == 0 else {}
+            events = physiology.signature_events(shown, duration_s=6, seed=w.seed, **params)
+            np.testing.assert_allclose(w.trains[row].get_positions(), events, err_msg=shown)
+    c["phenomenon"].value = "spasticity"  # clonus beats only while the stretch lasts
+    start, stop = physiology.parameters()["signature"]["spasticity"]["window"]
+    beats = np.asarray(w.trains[0].get_positions())
+    assert beats.min() >= start * 6 and beats.max() < stop * 6
+
+
 def test_simulator_log_axis_reads_as_plain_numbers():
     w = TwitchSimulator()
     w.fig.canvas.draw()

@@ -39,7 +39,7 @@ def _name(phenomenon: Any) -> str:
 def signal(
     ax: Axes, t_s: np.ndarray, activity: np.ndarray, *, phenomenon: Any, unit: str | None = None
 ) -> Drawn:
-    """Activity over time for one phenomenon (object with ``.name``, or an id), labelled as a model.
+    """Activity over time for one phenomenon (object with ``.name``, or an id), titled as a model.
 
     ``unit`` "s" or "ms"; by default ms for traces up to 2 s long.
     """
@@ -50,21 +50,11 @@ def signal(
         t_s * (1000 if unit == "ms" else 1), activity, color=style.colour_of(phenomenon)
     )
     ax.set(xlabel=f"time ({unit})", ylabel="activity (a.u.)")
-    ax.set_title(_name(phenomenon), loc="left")
-    note = ax.text(
-        1,
-        1.02,
-        ILLUSTRATIVE,
-        transform=ax.transAxes,
-        ha="right",
-        va="bottom",
-        style="italic",
-        color="#595959",
-        fontsize="small",
-    )  # fmt: skip  (above the data, right of the title)
+    # one title with the note in it: a separate note beside the title ran into long titles
+    ax.set_title(f"{_name(phenomenon)} ({ILLUSTRATIVE})", loc="left")
     peak = np.abs(activity).max(initial=0)
     alt = f"{_name(phenomenon)}: {ILLUSTRATIVE} of activity over {t_s[-1]:.3g} s, peak {peak:.2g}."
-    return Drawn((line, note), alt)
+    return Drawn((line,), alt)
 
 
 def comparison(

@@ -157,7 +157,11 @@ class Quiz(Base):
                 t, y = physiology.signature(first, duration_s=TRACE_S)
                 self.trace = plots.signal(ax, t, y, phenomenon=first).artists[0]
                 self.trace.set_color(style.INK)  # neither colour nor title may give it away
-                ax.set(title="Which movement is this?", xlim=(0, TRACE_S), ylim=(-1.05, 1.05))
+                ax.set(
+                    title=f"Which movement is this? ({ILLUSTRATIVE})",
+                    xlim=(0, TRACE_S),
+                    ylim=(-1.05, 1.05),
+                )
                 ax.set_title("", loc="left")
                 self.fig.subplots_adjust(left=0.08, right=0.98, top=0.92, bottom=0.22)
             self.freeze(self.trace)

@@ -81,7 +81,9 @@ class TwitchSimulator(Base):
             (self.overlay,) = ax_sig.plot(t, y, linestyle=LINESTYLES[1], color=style.INK, lw=1.2)
             ax_sig.set_title("", loc="left")
             ax_sig.set(
-                xlim=(0, DURATION_S), ylim=(-1.05, 1.05), title="Activity: one scale for all"
+                xlim=(0, DURATION_S),
+                ylim=(-1.05, 1.05),
+                title=f"Activity, one scale for all ({ILLUSTRATIVE})",
             )
             empty = [np.array([0.0]), np.array([0.0])]
             raster = plots.raster(ax_raster, empty, labels=["chosen", "second"])
@@ -152,11 +154,8 @@ class TwitchSimulator(Base):
         return {"rate_hz": c["rate"].value, "train": c["pattern"].value}
 
     def _train(self, pid: str, params: dict) -> np.ndarray:
-        p = _defaults(pid) | params
-        rate = p.get("rate_hz", p.get("frequency_hz"))
-        regular = p.get("train", "regular") == "regular"
-        gap = {k: p[k] for k in ("refractory_ms", "jitter_cv") if k in p}
-        return physiology.discharge_train(rate, DURATION_S, regular=regular, seed=self.seed, **gap)
+        """The events the trace is built from: bursts and episodes as the trace shows them."""
+        return physiology.signature_events(pid, duration_s=DURATION_S, seed=self.seed, **params)
 
     def update(self) -> None:
         c = self.controls
@@ -173,7 +172,8 @@ class TwitchSimulator(Base):
         self.overlay.set_visible(on)
         self.trains[1].set_visible(on)
         if on:
-            self.overlay.set_data(*physiology.signature(other.id, duration_s=DURATION_S))
+            trace = physiology.signature(other.id, duration_s=DURATION_S, seed=self.seed)
+            self.overlay.set_data(*trace)
             self.trains[1].set_positions(self._train(other.id, {}))
         rate = params.get("rate_hz", params.get("frequency_hz", 0))
         extent = c["extent"].value
