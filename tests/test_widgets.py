@@ -10,6 +10,7 @@ import ipywidgets as W
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.colors import same_color
 
 import muscletwitch as mt
 from muscletwitch import physiology, quiz, style
@@ -158,6 +159,8 @@ def test_simulator_discharge_row_shows_the_events_its_trace_is_built_from():
             params = w.params() if row == 0 else {}
             events = physiology.signature_events(shown, duration_s=6, seed=w.seed, **params)
             np.testing.assert_allclose(w.trains[row].get_positions(), events, err_msg=shown)
+            colour = w.line.get_color() if row == 0 else w.overlay.get_color()
+            assert same_color(w.trains[row].get_color(), colour), shown  # row and trace match
     c["phenomenon"].value = "spasticity"  # clonus beats only while the stretch lasts
     start, stop = physiology.parameters()["signature"]["spasticity"]["window"]
     beats = np.asarray(w.trains[0].get_positions())

@@ -88,6 +88,7 @@ class TwitchSimulator(Base):
             empty = [np.array([0.0]), np.array([0.0])]
             raster = plots.raster(ax_raster, empty, labels=["chosen", "second"])
             self.trains = raster.artists
+            self.trains[1].set_color(style.INK)  # like the dashed overlay it drives
             ax_raster.set(xlim=(0, DURATION_S), title="Discharge train driving it")
             self.force_lines = ax_force.plot([0, 1], [1, 1], [0, 1], [1, 1])
             self.force_lines[1].set_linestyle(LINESTYLES[1])
@@ -165,6 +166,7 @@ class TwitchSimulator(Base):
         t, y = physiology.signature(pid, duration_s=DURATION_S, seed=self.seed, **params)
         self.line.set_data(t, y)
         self.line.set_color(style.colour_of(phen))
+        self.trains[0].set_color(style.colour_of(phen))  # its discharges in the trace's colour
         self.trains[0].set_positions(self._train(pid, params))
         other = self.taxonomy.phenomenon(c["other"].value)
         on = c["compare"].value
