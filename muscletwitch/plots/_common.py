@@ -129,7 +129,9 @@ def encode_png(
     opaque = bool((pixels[..., 3] == 255).all())
     channels = 3 if opaque else 4
     rows = np.zeros((height, 1 + width * channels), np.uint8)  # column 0: filter type 0, "none"
-    rows[:, 1:] = pixels[..., :channels].reshape(height, -1)
+    body = rows[:, 1:].reshape(height, width, channels)  # a view: one copy from a cropped view
+    assert body.base is rows
+    body[...] = pixels[..., :channels]
     header = struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)
     chunks = [_png_chunk(b"IHDR", header)]
     if dpi is not None:
