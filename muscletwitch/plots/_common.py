@@ -123,7 +123,7 @@ def encode_png(
     no time or software chunk. Written here with zlib rather than by Pillow: Pillow tries five
     PNG row filters on every row and offers no way to choose one, which took 60-70 % of the
     encoding time; our flat-colour figures pack smaller unfiltered (filter 0 on every row), and the
-    whole encoding takes a third of the time.
+    whole encoding takes about half the time (10.6 instead of 19.1 ms for a lecture figure).
     """
     height, width, _ = pixels.shape
     opaque = bool((pixels[..., 3] == 255).all())
