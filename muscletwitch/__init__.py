@@ -5,6 +5,7 @@ The public API. Importing it loads no numpy, matplotlib or ipywidgets; those liv
 """
 
 from .assess import Assessment, Reasons, assess
+from .errors import TaxonomyError, UnknownIdError
 from .hub import hub_link
 from .taxonomy import (
     Cause,
@@ -16,9 +17,7 @@ from .taxonomy import (
     Site,
     Source,
     Taxonomy,
-    TaxonomyError,
     Therapy,
-    UnknownIdError,
     load_taxonomy,
 )
 

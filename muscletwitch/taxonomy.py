@@ -1,306 +1,86 @@
-"""The cause taxonomy: frozen dataclasses, loading and validation of the TOML data, and look-ups.
+"""The cause taxonomy: loading (through the one schema loader) and look-ups, filter, search, tree.
 
-Standard library only, so that `import muscletwitch` and the CLI stay fast.
+The records and vocabularies are in ``muscletwitch.model``, the loader in ``muscletwitch.schema``;
+both are re-exported here. Standard library only, so that `import muscletwitch` and the CLI stay
+fast.
 """
 
 from __future__ import annotations
 
-import difflib
-import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-DATA_DIR = Path(__file__).parent / "data"
+from .errors import TaxonomyError, UnknownIdError, close_matches, did_you_mean
+from .model import (
+    CATEGORIES,
+    CODE_SYSTEMS,
+    EVIDENCE_LEVELS,
+    EXTENTS,
+    FINDING_GROUPS,
+    OFFLINE_SOURCES,
+    RHYTHMS,
+    SITE_KINDS,
+    SOURCE_KINDS,
+    THERAPY_KINDS,
+    URGENCIES,
+    Cause,
+    Code,
+    Finding,
+    Group,
+    Phenomenon,
+    RedFlag,
+    Site,
+    Source,
+    Therapy,
+)
+from .schema import DATA_DIR, Known, Table, data_folder, load_tables
 
-CATEGORIES = ("benign", "pathological")
-EXTENTS = ("single-fibres", "motor-unit", "whole-muscle", "body-region")
-RHYTHMS = ("regular", "irregular", "either", "sustained")
-CODE_SYSTEMS = ("hpo", "icd10", "icd10cm", "mesh")
-URGENCIES = ("self-care", "see-a-doctor", "emergency")
-EVIDENCE_LEVELS = ("strong", "moderate", "low", "consensus", "unproven")
-THERAPY_KINDS = ("self-care", "medical", "physiotherapy", "psychological", "complementary")
-FINDING_GROUPS = ("noticed", "context", "symptoms")
-SITE_KINDS = ("central", "peripheral", "muscle", "systemic")
-SOURCE_KINDS = ("article", "review", "guideline", "web", "ontology", "book", "seed", "note")
-OFFLINE_SOURCES = ("seed", "note")  # kinds that need no url or doi (the seed text ships in shared/)
+__all__ = [
+    "CATEGORIES",
+    "CODE_SYSTEMS",
+    "DATA_DIR",
+    "EVIDENCE_LEVELS",
+    "EXTENTS",
+    "FINDING_GROUPS",
+    "OFFLINE_SOURCES",
+    "RHYTHMS",
+    "SITE_KINDS",
+    "SOURCE_KINDS",
+    "TABLES",
+    "THERAPY_KINDS",
+    "URGENCIES",
+    "Cause",
+    "Code",
+    "Finding",
+    "Group",
+    "Phenomenon",
+    "RedFlag",
+    "Site",
+    "Source",
+    "Taxonomy",
+    "TaxonomyError",
+    "Therapy",
+    "UnknownIdError",
+    "close_matches",
+    "did_you_mean",
+    "load_taxonomy",
+]
 
-
-def close_matches(given: object, known: Iterable[str]) -> tuple[str, ...]:
-    """Up to three known ids that look like `given` (typos, missing hyphens)."""
-    return tuple(difflib.get_close_matches(str(given), list(known), n=3, cutoff=0.5))
-
-
-def _hint(close: tuple[str, ...]) -> str:
-    return f"; did you mean {', '.join(close)}?" if close else ""
-
-
-def did_you_mean(given: object, known: Iterable[str]) -> str:
-    """'; did you mean a, b?' for an unknown id, or '' when nothing known looks like it."""
-    return _hint(close_matches(given, known))
-
-
-class UnknownIdError(KeyError):
-    """An id that the taxonomy does not know; the message suggests close matches."""
-
-    def __init__(self, kind: str, given: str, known: Iterable[str]):
-        known = list(known)
-        self.kind, self.given, self.suggestions = kind, given, close_matches(given, known)
-        hint = _hint(self.suggestions) or f"; known: {', '.join(known)}"
-        super().__init__(f"unknown {kind} {given!r}{hint}")
-
-    def __str__(self) -> str:  # KeyError would print the repr of the message
-        return self.args[0]
-
-
-class TaxonomyError(ValueError):
-    """The data files are invalid; the message names file, entry, field and what is allowed."""
-
-
-# --- the model ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    system: Literal["hpo", "icd10", "icd10cm", "mesh"]
-    code: str
-    label: str  # the ontology's exact label, checked by tests against pinned releases
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    id: str
-    title: str
-    authors: str
-    kind: str
-    year: int | None = None
-    accessed: str | None = None  # web pages: when the page was read
-    journal: str = ""
-    url: str = ""
-    doi: str = ""
-
-    @property
-    def link(self) -> str:
-        return f"https://doi.org/{self.doi}" if self.doi else self.url
-
-    @property
-    def citation(self) -> str:
-        when = str(self.year) if self.year else f"accessed {self.accessed}"
-        where = f" {self.journal}." if self.journal else ""
-        link = f" {self.link}" if self.link else ""
-        return f"{self.authors} ({when}). {self.title}.{where}{link}"
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    id: str
-    name: str
-    kind: str
-    summary: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Phenomenon:
-    id: str
-    name: str
-    synonyms: tuple[str, ...]
-    summary: str
-    site: tuple[str, ...]
-    extent: str
-    rhythm: str
-    visible: bool
-    timing: str
-    codes: tuple[Code, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    id: str
-    name: str
-    category: str
-    summary: str
-
-
-@dataclass(frozen=True, slots=True)
-class Cause:
-    id: str
-    name: str
-    synonyms: tuple[str, ...]
-    category: str
-    group: str
-    site: tuple[str, ...]
-    phenomena: tuple[str, ...]
-    extent: str
-    rhythm: str
-    summary: str
-    mechanism: str
-    worse: tuple[str, ...]
-    better: tuple[str, ...]
-    red_flags: tuple[str, ...]
-    therapies: tuple[str, ...]
-    codes: tuple[Code, ...]
-    sources: tuple[str, ...]
-    in_seed: bool
-    seed_says: str = ""  # what the source article claims, where it is imprecise
-    correction: str = ""  # what we teach instead
-    # assessment rules: finding id -> weight; listed when the score reaches `threshold`
-    supported_by: tuple[tuple[str, int], ...] = ()
-    argued_against_by: tuple[tuple[str, int], ...] = ()
-    threshold: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    id: str
-    name: str
-    group: str
-    question: str
-
-
-@dataclass(frozen=True, slots=True)
-class RedFlag:
-    id: str
-    name: str
-    urgency: str
-    advice: str
-    when: tuple[tuple[str, ...], ...]  # any of these sets of findings, each set all present
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Therapy:
-    id: str
-    name: str
-    kind: str
-    evidence: str
-    summary: str
-    sources: tuple[str, ...]
-
-
-# --- the schema: one place that says what each table holds ---------------------------------------
-
-
-@dataclass(frozen=True)
-class F:
-    """A table field: its type, whether required, allowed values or the table it refers to."""
-
-    type: str  # str, int, bool, strs (list of str), codes, weights, sets
-    required: bool = True
-    choices: tuple[str, ...] = ()
-    ref: str = ""  # table name whose ids the value(s) must be
-
-
-COMMON = {"id": F("str"), "name": F("str")}
-SCHEMA: dict[str, tuple[str, type, dict[str, F]]] = {
-    # table: (file, dataclass, fields)
-    "source": (
-        "sources.toml",
-        Source,
-        {
-            "id": F("str"),
-            "title": F("str"),
-            "authors": F("str"),
-            "kind": F("str", choices=SOURCE_KINDS),
-            "year": F("int", required=False),
-            "accessed": F("str", required=False),
-            "journal": F("str", required=False),
-            "url": F("str", required=False),
-            "doi": F("str", required=False),
-        },
-    ),
-    "site": (
-        "sites.toml",
-        Site,
-        {
-            **COMMON,
-            "kind": F("str", choices=SITE_KINDS),
-            "summary": F("str"),
-            "sources": F("strs", ref="source"),
-        },
-    ),
-    "phenomenon": (
-        "phenomena.toml",
-        Phenomenon,
-        {
-            **COMMON,
-            "synonyms": F("strs", required=False),
-            "summary": F("str"),
-            "site": F("strs", ref="site"),
-            "extent": F("str", choices=EXTENTS),
-            "rhythm": F("str", choices=RHYTHMS),
-            "visible": F("bool"),
-            "timing": F("str"),
-            "codes": F("codes"),
-            "sources": F("strs", ref="source"),
-        },
-    ),
-    "group": (
-        "causes.toml",
-        Group,
-        {**COMMON, "category": F("str", choices=CATEGORIES), "summary": F("str")},
-    ),
-    "finding": (
-        "findings.toml",
-        Finding,
-        {**COMMON, "group": F("str", choices=FINDING_GROUPS), "question": F("str")},
-    ),
-    "red_flag": (
-        "red_flags.toml",
-        RedFlag,
-        {
-            **COMMON,
-            "urgency": F("str", choices=URGENCIES[1:]),
-            "advice": F("str"),
-            "when": F("sets", ref="finding"),
-            "sources": F("strs", ref="source"),
-        },
-    ),
-    "therapy": (
-        "therapies.toml",
-        Therapy,
-        {
-            **COMMON,
-            "kind": F("str", choices=THERAPY_KINDS),
-            "evidence": F("str", choices=EVIDENCE_LEVELS),
-            "summary": F("str"),
-            "sources": F("strs", ref="source"),
-        },
-    ),
-    "cause": (
-        "causes.toml",
-        Cause,
-        {
-            **COMMON,
-            "synonyms": F("strs", required=False),
-            "category": F("str", choices=CATEGORIES),
-            "group": F("str", ref="group"),
-            "site": F("strs", ref="site"),
-            "phenomena": F("strs", ref="phenomenon"),
-            "extent": F("str", choices=EXTENTS),
-            "rhythm": F("str", choices=RHYTHMS),
-            "summary": F("str"),
-            "mechanism": F("str"),
-            "worse": F("strs"),
-            "better": F("strs"),
-            "red_flags": F("strs", ref="red_flag"),
-            "therapies": F("strs", ref="therapy"),
-            "codes": F("codes"),
-            "sources": F("strs", ref="source"),
-            "in_seed": F("bool"),
-            "seed_says": F("str", required=False),
-            "correction": F("str", required=False),
-            "supported_by": F("weights", ref="finding"),
-            "argued_against_by": F("weights", required=False, ref="finding"),
-            "threshold": F("int", required=False),
-        },
-    ),
-}
-# tables in the order they must be read: a table's references point to earlier tables
-TABLE_ORDER = ("source", "site", "phenomenon", "group", "finding", "red_flag", "therapy", "cause")
+# the tables in the order they are read: a table's references point to earlier tables
+TABLES = (
+    Table("sources.toml", "source", Source),
+    Table("sites.toml", "site", Site),
+    Table("phenomena.toml", "phenomenon", Phenomenon),
+    Table("causes.toml", "group", Group),
+    Table("findings.toml", "finding", Finding),
+    Table("red_flags.toml", "red_flag", RedFlag),
+    Table("therapies.toml", "therapy", Therapy),
+    Table("causes.toml", "cause", Cause),
+)
+TABLE_ORDER = tuple(t.key for t in TABLES)
 PLURAL = {"phenomenon": "phenomena", "therapy": "therapies"}
 
 
@@ -308,134 +88,7 @@ def _plural(table: str) -> str:
     return PLURAL.get(table, table + "s")
 
 
-class _Checker:
-    """Checks one entry's fields and says what is wrong like a reviewer would."""
-
-    def __init__(self, file: str, table: str, entry_id: str, known: dict[str, set[str]]):
-        self.where = f"{file}, {table.replace('_', ' ')} {entry_id!r}"
-        self.known = known
-
-    def fail(self, name: str, problem: str) -> TaxonomyError:
-        return TaxonomyError(f"{self.where}, field {name!r}: {problem}")
-
-    def ref(self, name: str, spec: F, value: str) -> None:
-        if spec.ref and value not in self.known[spec.ref]:
-            hint = did_you_mean(value, sorted(self.known[spec.ref]))
-            kind = spec.ref.replace("_", " ")
-            raise self.fail(name, f"{value!r} is not a known {kind} id{hint}")
-
-    def strs(self, name: str, value: Any) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(name, f"expected a list of strings, got {value!r}")
-        return value
-
-    def value(self, name: str, spec: F, value: Any) -> Any:  # noqa: C901 (one branch a type)
-        expected = {"str": str, "int": int, "bool": bool}.get(spec.type)
-        if expected is not None:
-            if type(value) is not expected:
-                raise self.fail(name, f"expected {spec.type}, got {type(value).__name__} {value!r}")
-            if spec.type == "str" and not value.strip():
-                raise self.fail(name, "must not be empty")
-            if spec.choices and value not in spec.choices:
-                raise self.fail(name, f"{value!r} is not one of {', '.join(spec.choices)}")
-            if spec.type == "str":
-                self.ref(name, spec, value)
-            return value
-        if spec.type == "strs":
-            for v in self.strs(name, value):
-                self.ref(name, spec, v)
-            if len(set(value)) != len(value):
-                raise self.fail(name, f"lists an id twice: {value!r}")
-            return tuple(value)
-        if spec.type == "sets":
-            if not isinstance(value, list) or not value:
-                raise self.fail(name, "expected a non-empty list of lists of finding ids")
-            sets = []
-            for s in value:
-                for v in self.strs(name, s):
-                    self.ref(name, spec, v)
-                sets.append(tuple(s))
-            return tuple(sets)
-        if spec.type == "weights":
-            if not isinstance(value, dict):
-                raise self.fail(name, f"expected a table of finding id = weight, got {value!r}")
-            for k, w in value.items():
-                self.ref(name, spec, k)
-                if type(w) is not int or w < 1:
-                    raise self.fail(name, f"weight of {k!r} must be a whole number >= 1, got {w!r}")
-            return tuple(value.items())
-        if spec.type == "codes":
-            return tuple(self.code(name, c) for c in self.list_of_tables(name, value))
-        raise AssertionError(spec.type)
-
-    def list_of_tables(self, name: str, value: Any) -> list[dict]:
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(name, f"expected a list of tables, got {value!r}")
-        return value
-
-    def code(self, name: str, c: dict) -> Code:
-        if set(c) != {"system", "code", "label"}:
-            raise self.fail(name, f"each code needs exactly system, code, label; got {sorted(c)}")
-        if c["system"] not in CODE_SYSTEMS:
-            raise self.fail(name, f"system {c['system']!r} is not one of {', '.join(CODE_SYSTEMS)}")
-        return Code(c["system"], c["code"], c["label"])
-
-
-def _read(path: Path) -> dict:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        raise TaxonomyError(f"{path.name}: file missing from {path.parent}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise TaxonomyError(f"{path.name}: not valid TOML: {e}") from None
-
-
-def _build(data_dir: Path) -> Taxonomy:
-    docs: dict[str, dict] = {}
-    known: dict[str, set[str]] = {t: set() for t in SCHEMA}
-    built: dict[str, tuple] = {}
-    for table in TABLE_ORDER:
-        file, cls, spec = SCHEMA[table]
-        if file not in docs:  # causes.toml holds two tables: read (and parse) it once
-            docs[file] = _read(data_dir / file)
-        doc = docs[file]
-        entries = doc.get(table)
-        if not isinstance(entries, list) or not entries:
-            raise TaxonomyError(f"{file}: expected one or more [[{table}]] entries")
-        objects = []
-        for i, entry in enumerate(entries, 1):
-            entry_id = entry.get("id")
-            if not isinstance(entry_id, str) or not entry_id:
-                raise TaxonomyError(f"{file}, {table} number {i}: missing required field 'id'")
-            check = _Checker(file, table, entry_id, known)
-            if entry_id in known[table]:
-                raise TaxonomyError(f"{check.where}: duplicate id (ids must be unique)")
-            unknown = sorted(set(entry) - set(spec))
-            if unknown:
-                raise check.fail(unknown[0], f"unknown field; allowed: {', '.join(spec)}")
-            missing = [n for n, s in spec.items() if s.required and n not in entry]
-            if missing:
-                raise check.fail(missing[0], "missing required field")
-            values = {n: check.value(n, spec[n], v) for n, v in entry.items()}
-            if cls is Source and not (values.get("year") or values.get("accessed")):
-                raise check.fail("year", "a source needs a year (or 'accessed' for a web page)")
-            if (
-                cls is Source
-                and values["kind"] not in OFFLINE_SOURCES
-                and not (values.get("url") or values.get("doi"))
-            ):
-                raise check.fail("url", "a source needs a url or a doi")
-            known[table].add(entry_id)
-            objects.append(cls(**values))
-        built[table] = tuple(objects)
-    return Taxonomy(
-        **{_plural(t): v for t, v in built.items()},
-        disclaimer=_disclaimer(docs["red_flags.toml"]),
-    )
-
-
-def _disclaimer(doc: dict) -> str:
+def _disclaimer(doc: dict[str, Any]) -> str:
     text = doc.get("disclaimer")
     if not isinstance(text, str) or not text.strip():
         raise TaxonomyError("red_flags.toml: missing top-level 'disclaimer' text")
@@ -565,12 +218,20 @@ class Taxonomy:
     def __iter__(self) -> Iterator[Cause]:
         return iter(self.causes)
 
+    @property
+    def known(self) -> Known:
+        """table -> id -> entry: what other data files (quiz, course) may refer to."""
+        return self._index
+
 
 def load_taxonomy(data_dir: str | Path | None = None) -> Taxonomy:
     """Load and validate the taxonomy (cached per folder); TaxonomyError on invalid data."""
-    return _load(Path(data_dir).resolve() if data_dir is not None else DATA_DIR)
+    return _load(data_folder(data_dir))
 
 
 @cache
-def _load(data_dir: Path) -> Taxonomy:
-    return _build(data_dir)
+def _load(folder: Path) -> Taxonomy:
+    docs: dict[str, dict[str, Any]] = {}
+    known = load_tables(folder, TABLES, docs=docs)
+    tables = {_plural(t): tuple(known[t].values()) for t in TABLE_ORDER}
+    return Taxonomy(**tables, disclaimer=_disclaimer(docs["red_flags.toml"]))

@@ -1,0 +1,47 @@
+"""The library's error types, with the "did you mean" helper they share. Standard library only,
+so every layer (taxonomy, quiz, physiology) can raise them without importing another."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def close_matches(given: object, known: Iterable[str]) -> tuple[str, ...]:
+    """Up to three known ids that look like `given` (typos, missing hyphens)."""
+    return tuple(difflib.get_close_matches(str(given), list(known), n=3, cutoff=0.5))
+
+
+def _hint(close: tuple[str, ...]) -> str:
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def did_you_mean(given: object, known: Iterable[str]) -> str:
+    """'; did you mean a, b?' for an unknown id, or '' when nothing known looks like it."""
+    return _hint(close_matches(given, known))
+
+
+class UnknownIdError(KeyError):
+    """An id that the data does not know; the message suggests close matches."""
+
+    def __init__(self, kind: str, given: str, known: Iterable[str]):
+        known = list(known)
+        self.kind, self.given, self.suggestions = kind, given, close_matches(given, known)
+        hint = _hint(self.suggestions) or f"; known: {', '.join(known)}"
+        super().__init__(f"unknown {kind} {given!r}{hint}")
+
+    def __str__(self) -> str:  # KeyError would print the repr of the message
+        return self.args[0]
+
+
+class TaxonomyError(ValueError):
+    """A data file is invalid; the message names file, entry, field and what is allowed."""
+
+
+class FieldError(ValueError):
+    """Raised by a record's ``__post_init__`` for a rule across fields; the loader adds the file
+    and entry: ``FieldError("url", "a source needs a url or a doi")``."""
+
+    def __init__(self, field: str, problem: str):
+        self.field, self.problem = field, problem
+        super().__init__(f"field {field!r}: {problem}")

@@ -1,0 +1,328 @@
+"""One loader for every TOML file, driven by the frozen dataclasses that hold the data.
+
+A dataclass *is* the schema of its table:
+
+- a field's type says what the TOML value must be: ``str`` (not blank), ``int``, ``float``,
+  ``bool``, ``Literal[...]`` (a closed vocabulary), ``X | None``, ``tuple[X, ...]`` (a list),
+  ``tuple[X, Y]`` (a list of exactly two), ``tuple[tuple[str, X], ...]`` (a TOML table of
+  key = value pairs, in file order) or another dataclass (a TOML table, checked the same way);
+- a field without a default is required, one with a default is optional;
+- ``field(metadata={"ref": "site"})`` says the value, each item, or each key of a pair table is the
+  id of an entry of the table ``site`` (checked, with "did you mean");
+- ``"min"`` in the metadata is the least number, or the least number of items of a list;
+  ``"same_as": ("group", "category")`` says the value must equal the ``category`` of the entry that
+  the field ``group`` refers to; ``"data": False`` marks a field that never comes from a file;
+- rules across fields live in the dataclass's ``__post_init__``, which raises ``FieldError``.
+
+Standard library only: ``import muscletwitch`` stays fast.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import types
+from collections.abc import Iterable, Sequence
+from dataclasses import MISSING, Field, dataclass, fields, is_dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from .errors import FieldError, TaxonomyError, did_you_mean
+
+DATA_DIR = Path(__file__).parent / "data"
+
+Known = dict[str, dict[str, Any]]  # table -> id -> loaded entry
+
+
+def data_folder(folder: str | Path | None = None) -> Path:
+    """The data folder: the one shipped with the package unless ``folder`` is given."""
+    return Path(folder).resolve() if folder is not None else DATA_DIR
+
+
+@dataclass(frozen=True)
+class Table:
+    """Where a dataclass's entries live: ``[[key]]`` entries with an ``id`` ("list"), ``[key.<id>]``
+    tables whose key is the id ("keyed"), or one ``[key]`` table ("single")."""
+
+    file: str
+    key: str
+    cls: type
+    form: Literal["list", "keyed", "single"] = "list"
+
+    @property
+    def kind(self) -> str:
+        return self.key.replace("_", " ")
+
+
+class _Bad(Exception):
+    """A problem with one value; the loader adds where it is."""
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def data_fields(cls: type) -> tuple[Field, ...]:
+    """The fields of ``cls`` that a data file may hold, in declaration order."""
+    return tuple(f for f in fields(cls) if f.metadata.get("data", True))
+
+
+def required(f: Field) -> bool:
+    return f.default is MISSING and f.default_factory is MISSING
+
+
+def read(folder: Path, file: str) -> dict[str, Any]:
+    """A parsed TOML file; TaxonomyError when it is missing or not TOML."""
+    path = folder / file
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise TaxonomyError(f"{file}: file missing from {folder}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise TaxonomyError(f"{file}: not valid TOML: {e}") from None
+
+
+def _ref(value: str, meta: Any, known: Known) -> None:
+    table = meta.get("ref")
+    if table and value not in known[table]:
+        hint = did_you_mean(value, sorted(known[table]))
+        raise _Bad(f"{value!r} is not a known {table.replace('_', ' ')} id{hint}")
+
+
+def _number(tp: type, value: Any, meta: Any, label: str = "value") -> Any:
+    whole = tp is int
+    if type(value) is bool or not isinstance(value, int if whole else (int, float)):
+        raise _Bad(f"expected {tp.__name__}, got {type(value).__name__} {value!r}")
+    low = meta.get("min")
+    if low is not None and value < low:
+        raise _Bad(f"{label} must be a {'whole ' if whole else ''}number >= {low}, got {value!r}")
+    return value if whole else float(value)
+
+
+def _pairs(item: type, value: Any, meta: Any, known: Known) -> tuple:
+    """``tuple[tuple[str, X], ...]`` from a TOML table ``{ key = value, ... }``."""
+    if not isinstance(value, dict):
+        what = meta.get("ref", "key").replace("_", " ")
+        raise _Bad(f"expected a table of {what} id = {meta.get('each', 'value')}, got {value!r}")
+    of = get_args(item)[1]
+    inner = {k: v for k, v in meta.items() if k != "ref"}
+    out = []
+    for k, v in value.items():
+        _ref(k, meta, known)
+        if of in (int, float):
+            v = _number(of, v, inner, f"{meta.get('each', 'value')} of {k!r}")
+        else:
+            v = _value(of, v, inner, known)
+        out.append((k, v))
+    return tuple(out)
+
+
+def _tuple(tp: Any, value: Any, meta: Any, known: Known) -> tuple:
+    args = get_args(tp)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = args[0]
+        pair = get_args(item)
+        if get_origin(item) is tuple and len(pair) == 2 and pair[0] is str and pair[1] is not ...:
+            return _pairs(item, value, meta, known)
+        if not isinstance(value, list):
+            raise _Bad(f"expected a list, got {value!r}")
+        items = tuple(_value(item, v, meta, known) for v in value)
+        if len(items) < meta.get("min", 0):
+            raise _Bad(f"expected a list of at least {meta['min']}, got {len(items)}")
+        if item is str and len(set(items)) != len(items):
+            raise _Bad(f"lists an id twice: {value!r}")
+        return items
+    if not isinstance(value, list) or len(value) != len(args):
+        raise _Bad(f"expected a list of {len(args)} values, got {value!r}")
+    return tuple(_value(a, v, meta, known) for a, v in zip(args, value, strict=True))
+
+
+def _value(tp: Any, value: Any, meta: Any, known: Known) -> Any:
+    """``value`` checked against the type ``tp`` (and converted: lists become tuples)."""
+    origin = get_origin(tp)
+    if origin is Literal:
+        if value not in get_args(tp):
+            raise _Bad(f"{value!r} is not one of {', '.join(map(str, get_args(tp)))}")
+        return value
+    if origin in (Union, types.UnionType):
+        (inner,) = (a for a in get_args(tp) if a is not type(None))
+        return _value(inner, value, meta, known)
+    if origin is tuple:
+        return _tuple(tp, value, meta, known)
+    if is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise _Bad(f"expected a table, got {value!r}")
+        return _nested(tp, value, known)
+    if tp is str:
+        if type(value) is not str:
+            raise _Bad(f"expected str, got {type(value).__name__} {value!r}")
+        if not value.strip():
+            raise _Bad("must not be empty")
+        _ref(value, meta, known)
+        return value.strip()
+    if tp is bool:
+        if type(value) is not bool:
+            raise _Bad(f"expected bool, got {type(value).__name__} {value!r}")
+        return value
+    if tp in (int, float):
+        return _number(tp, value, meta)
+    raise TypeError(f"the loader cannot read a field of type {tp!r}")  # a bug in a dataclass
+
+
+class _FieldProblem(Exception):
+    def __init__(self, name: str, problem: str):
+        self.name, self.problem = name, problem
+
+
+def _build(cls: type, entry: dict[str, Any], known: Known, extra: dict | None = None) -> Any:
+    """One ``cls`` from a TOML table; _FieldProblem (top level) or _Bad (nested) when invalid."""
+    spec = {f.name: f for f in data_fields(cls)}
+    given = dict(entry) | (extra or {})
+    hints = _hints(cls)
+    names = ", ".join(spec)
+    for key in given:
+        if key not in spec:
+            problem = f"unknown field; allowed: {names}{did_you_mean(key, spec)}"
+            raise _FieldProblem(key, problem)
+    for name, f in spec.items():
+        if required(f) and name not in given:
+            raise _FieldProblem(name, "missing required field")
+    values = {}
+    for name, v in given.items():
+        try:
+            values[name] = _value(hints[name], v, spec[name].metadata, known)
+        except _Bad as e:
+            raise _FieldProblem(name, str(e)) from None
+    for name, f in spec.items():
+        if "same_as" in f.metadata and name in values:
+            via, attr = f.metadata["same_as"]
+            target = known[spec[via].metadata["ref"]][values[via]]
+            if getattr(target, attr) != values[name]:
+                raise _FieldProblem(
+                    name,
+                    f"{values[name]!r} disagrees with {via} {values[via]!r}, whose {attr} is "
+                    f"{getattr(target, attr)!r}",
+                )
+    try:
+        return cls(**values)
+    except FieldError as e:
+        raise _FieldProblem(e.field, e.problem) from None
+
+
+def _nested(cls: type, entry: dict[str, Any], known: Known) -> Any:
+    try:
+        return _build(cls, entry, known)
+    except _FieldProblem as e:
+        sep = " " if e.problem.startswith("'") else ": "
+        raise _Bad(f"{e.name}{sep}{e.problem}") from None
+
+
+def _entries(table: Table, doc: dict[str, Any]) -> list[tuple[str, dict[str, Any], dict]]:
+    """(where, entry, fields taken from the file's structure) for each entry of ``table``."""
+    raw = doc.get(table.key)
+    if table.form == "single":
+        if not isinstance(raw, dict):
+            raise TaxonomyError(f"{table.file}: expected a [{table.key}] table")
+        return [(f"{table.file}, [{table.key}]", raw, {})]
+    if table.form == "keyed":
+        if not isinstance(raw, dict) or not raw:
+            raise TaxonomyError(f"{table.file}: expected one or more [{table.key}.<id>] tables")
+        out = []
+        for key, entry in raw.items():
+            where = f"{table.file}, {table.kind} {key!r}"
+            if not isinstance(entry, dict):
+                raise TaxonomyError(f"{where}: expected a table, got {entry!r}")
+            if "id" in entry:
+                raise TaxonomyError(f"{where}, field 'id': the id is the table's key")
+            out.append((where, entry, {"id": key}))
+        return out
+    if not isinstance(raw, list) or not raw:
+        raise TaxonomyError(f"{table.file}: expected one or more [[{table.key}]] entries")
+    out = []
+    seen: set[str] = set()
+    for i, entry in enumerate(raw, 1):
+        entry_id = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(entry_id, str) or not entry_id.strip():
+            where = f"{table.file}, {table.kind} number {i}"
+            raise TaxonomyError(f"{where}: missing required field 'id'")
+        where = f"{table.file}, {table.kind} {entry_id!r}"
+        if entry_id in seen:
+            raise TaxonomyError(f"{where}: duplicate id (ids must be unique)")
+        seen.add(entry_id)
+        out.append((where, entry, {}))
+    return out
+
+
+def load_table(table: Table, doc: dict[str, Any], known: Known) -> tuple:
+    """Every entry of ``table`` in ``doc``, checked; adds them to ``known`` under ``table.key``."""
+    objects = []
+    for where, entry, extra in _entries(table, doc):
+        try:
+            obj = _build(table.cls, entry, known, extra)
+        except _FieldProblem as e:
+            raise TaxonomyError(f"{where}, field {e.name!r}: {e.problem}") from None
+        objects.append(obj)
+    known[table.key] = {getattr(o, "id", table.key): o for o in objects}
+    return tuple(objects)
+
+
+def load_tables(
+    folder: Path,
+    tables: Sequence[Table],
+    known: Known | None = None,
+    docs: dict[str, dict[str, Any]] | None = None,
+) -> Known:
+    """Load ``tables`` in order (a table may refer to the ids of any earlier one, or of
+    ``known``); each file is parsed once (into ``docs``, if given, for other top-level keys).
+    Returns ``known`` with the new tables added."""
+    known = dict(known or {})
+    docs = {} if docs is None else docs
+    for table in tables:
+        if table.file not in docs:
+            docs[table.file] = read(folder, table.file)
+        load_table(table, docs[table.file], known)
+    return known
+
+
+# --- a JSON Schema of each table, generated from the same dataclasses -----------------------------
+
+
+def _json(tp: Any, meta: Any) -> dict[str, Any]:
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is Literal:
+        return {"enum": list(args)}
+    if origin in (Union, types.UnionType):
+        return _json(next(a for a in args if a is not type(None)), meta)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            pair = get_args(args[0])
+            if get_origin(args[0]) is tuple and len(pair) == 2 and pair[1] is not ...:
+                return {"type": "object", "additionalProperties": _json(pair[1], {})}
+            return {"type": "array", "items": _json(args[0], meta)}
+        items = [_json(a, meta) for a in args]
+        return {"type": "array", "prefixItems": items, "minItems": len(args), "maxItems": len(args)}
+    if is_dataclass(tp):
+        return json_schema(tp)
+    name = {str: "string", bool: "boolean", int: "integer", float: "number"}[tp]
+    out: dict[str, Any] = {"type": name}
+    if "ref" in meta:
+        out["description"] = f"id of a {meta['ref'].replace('_', ' ')}"
+    return out
+
+
+def json_schema(cls: type, *, skip: Iterable[str] = ()) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of one entry of ``cls``, for reviewers and editors. Cross-table
+    references are named in descriptions; the loader checks them."""
+    hints = _hints(cls)
+    wanted = [f for f in data_fields(cls) if f.name not in skip]
+    props = {f.name: _json(hints[f.name], f.metadata) for f in wanted}
+    return {
+        "type": "object",
+        "title": cls.__name__,
+        "description": (cls.__doc__ or "").strip().split("\n")[0],
+        "properties": props,
+        "required": [f.name for f in data_fields(cls) if required(f) and f.name in props],
+        "additionalProperties": False,
+    }
