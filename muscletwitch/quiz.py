@@ -4,30 +4,20 @@ the taxonomy, so they stay true when the data changes. Pure: standard library on
 from __future__ import annotations
 
 import random
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from .taxonomy import DATA_DIR, Cause, Taxonomy, TaxonomyError, did_you_mean, load_taxonomy
+from .course import load_course
+from .errors import FieldError, TaxonomyError
+from .model import ids
+from .schema import Table, data_folder, load_tables
+from .taxonomy import Cause, Taxonomy, load_taxonomy
 
 Kind = Literal["single", "multiple", "true-false", "trace"]
-KINDS: tuple[str, ...] = ("single", "multiple", "true-false", "trace")
-NOTEBOOKS = (
-    "00_start_here",
-    "01_what_is_a_twitch",
-    "02_types_of_involuntary_movement",
-    "03_benign_causes",
-    "04_pathological_causes",
-    "05_when_to_see_a_doctor",
-    "06_therapy_and_physiotherapy",
-    "07_review",
-)
-# question field -> the taxonomy table whose ids it lists
-ID_FIELDS = {"causes": "cause", "phenomena": "phenomenon", "red_flags": "red_flag"}
-ID_FIELDS |= {"therapies": "therapy", "sites": "site"}
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class QuizError(TaxonomyError):
@@ -36,27 +26,45 @@ class QuizError(TaxonomyError):
 
 @dataclass(frozen=True, slots=True)
 class Option:
+    """One answer of a question, and why it is right or wrong."""
+
     text: str
     correct: bool
-    why: str  # why this option is right or wrong
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """A self-check question; ``quiz.toml`` entries are checked against these fields."""
+
     id: str
     kind: Kind
     prompt: str
-    options: tuple[Option, ...]
-    notebook: str  # e.g. "02_types_of_involuntary_movement"
+    options: tuple[Option, ...] = field(metadata={"min": 2})
+    notebook: str = field(metadata=ids("notebook"))  # e.g. "02_types_of_involuntary_movement"
     section: str  # a heading of that notebook, e.g. "Tremor"
     explanation: str = ""
-    trace: str = ""  # "trace" questions: the phenomenon id whose signature is shown
-    causes: tuple[str, ...] = ()
-    phenomena: tuple[str, ...] = ()
-    red_flags: tuple[str, ...] = ()
-    therapies: tuple[str, ...] = ()
-    sites: tuple[str, ...] = ()
-    generated: bool = False
+    trace: str = field(default="", metadata=ids("phenomenon"))  # "trace": whose signature shows
+    causes: tuple[str, ...] = field(default=(), metadata=ids("cause"))
+    phenomena: tuple[str, ...] = field(default=(), metadata=ids("phenomenon"))
+    red_flags: tuple[str, ...] = field(default=(), metadata=ids("red_flag"))
+    therapies: tuple[str, ...] = field(default=(), metadata=ids("therapy"))
+    sites: tuple[str, ...] = field(default=(), metadata=ids("site"))
+    generated: bool = field(default=False, metadata={"data": False})
+
+    def __post_init__(self) -> None:
+        n_correct = sum(o.correct for o in self.options)
+        if n_correct == 0 or (self.kind != "multiple" and n_correct != 1):
+            need = "at least one" if self.kind == "multiple" else "exactly one"
+            raise FieldError("options", f"a {self.kind} question needs {need} correct option")
+        if self.kind == "true-false" and [o.text for o in self.options] != ["True", "False"]:
+            raise FieldError("options", "a true-false question has the options True, False")
+        if not self.ids:
+            raise FieldError("causes", "a question must name the taxonomy ids it tests")
+        if self.kind == "trace" and not self.trace:
+            raise FieldError("trace", "a trace question needs the phenomenon id it shows")
+        if self.trace and self.trace not in self.phenomena:
+            raise FieldError("trace", f"{self.trace!r} must also be listed in 'phenomena'")
 
     @property
     def link(self) -> str:
@@ -71,6 +79,9 @@ class Question:
     def ids(self) -> tuple[str, ...]:
         """Every taxonomy id the question tests."""
         return self.causes + self.phenomena + self.red_flags + self.therapies + self.sites
+
+
+BANK = Table("quiz.toml", "question", Question)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,8 @@ def anchor(heading: str) -> str:
 def grade(question: Question, answer: int | Iterable[int]) -> Feedback:
     """Grade an answer (an option index, or indices for "multiple"); ValueError if malformed."""
     chosen = (answer,) if isinstance(answer, int) else tuple(answer)
-    if not all(isinstance(i, int) and 0 <= i < len(question.options) for i in chosen):
+    n = len(question.options)
+    if not all(type(i) is int and 0 <= i < n for i in chosen):  # not bool: True is not option 1
         raise ValueError(
             f"question {question.id!r}: answer must be option numbers 0-"
             f"{len(question.options) - 1}, got {answer!r}"
@@ -130,108 +142,25 @@ def grade(question: Question, answer: int | Iterable[int]) -> Feedback:
     return Feedback(question, tuple(sorted(picked)), picked == set(question.correct), per_option)
 
 
-# --- loading and validating the bank --------------------------------------------------------------
+# --- loading the bank -----------------------------------------------------------------------------
 
 
-def _fail(where: str, field_: str, problem: str) -> QuizError:
-    return QuizError(f"quiz.toml, question {where!r}, field {field_!r}: {problem}")
-
-
-def _text(qid: str, entry: dict, name: str, required: bool = True) -> str:
-    value = entry.get(name, "")
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(qid, name, f"expected non-empty text, got {value!r}")
-    return value.strip()
-
-
-def _ids(qid: str, entry: dict, name: str, tax: Taxonomy) -> tuple[str, ...]:
-    value = entry.get(name, [])
-    table = ID_FIELDS[name]
-    known = [o.id for o in getattr(tax, name)]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(qid, name, f"expected a list of {table} ids, got {value!r}")
-    for v in value:
-        if v not in known:
-            hint = did_you_mean(v, known)
-            raise _fail(qid, name, f"{v!r} is not a known {table.replace('_', ' ')} id{hint}")
-    return tuple(value)
-
-
-def _options(qid: str, entry: dict, kind: str) -> tuple[Option, ...]:
-    raw = entry.get("options")
-    if not isinstance(raw, list) or len(raw) < 2:
-        raise _fail(qid, "options", "expected a list of at least 2 { text, correct, why } tables")
-    options = []
-    for o in raw:
-        if not isinstance(o, dict) or set(o) != {"text", "correct", "why"}:
-            raise _fail(qid, "options", f"each option needs exactly text, correct, why; got {o!r}")
-        if not isinstance(o["correct"], bool):
-            raise _fail(qid, "options", f"'correct' must be true or false, got {o['correct']!r}")
-        options.append(Option(_text(qid, o, "text"), o["correct"], _text(qid, o, "why")))
-    n_correct = sum(o.correct for o in options)
-    if n_correct == 0 or (kind != "multiple" and n_correct != 1):
-        need = "at least one" if kind == "multiple" else "exactly one"
-        raise _fail(qid, "options", f"a {kind} question needs {need} correct option")
-    if kind == "true-false" and [o.text for o in options] != ["True", "False"]:
-        raise _fail(qid, "options", "a true-false question has the options True, False")
-    return tuple(options)
-
-
-ALLOWED = {"id", "kind", "prompt", "options", "notebook", "section", "explanation", "trace"}
-ALLOWED |= set(ID_FIELDS)
-
-
-def _question(entry: dict, tax: Taxonomy) -> Question:
-    qid = entry.get("id")
-    if not isinstance(qid, str) or not qid:
-        raise QuizError(f"quiz.toml: a question has no id: {entry!r:.80}")
-    if unknown := sorted(set(entry) - ALLOWED):
-        raise _fail(qid, unknown[0], f"unknown field; allowed: {', '.join(sorted(ALLOWED))}")
-    kind = entry.get("kind")
-    if kind not in KINDS:
-        raise _fail(qid, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-    notebook = _text(qid, entry, "notebook")
-    if notebook not in NOTEBOOKS:
-        raise _fail(qid, "notebook", f"{notebook!r} is not one of {', '.join(NOTEBOOKS)}")
-    ids = {name: _ids(qid, entry, name, tax) for name in ID_FIELDS}
-    if not any(ids.values()):
-        raise _fail(qid, "causes", "a question must name the taxonomy ids it tests")
-    trace = _text(qid, entry, "trace", required=kind == "trace")
-    if trace and trace not in ids["phenomena"]:
-        raise _fail(qid, "trace", f"{trace!r} must also be listed in 'phenomena'")
-    return Question(
-        id=qid,
-        kind=kind,
-        prompt=_text(qid, entry, "prompt"),
-        options=_options(qid, entry, kind),
-        notebook=notebook,
-        section=_text(qid, entry, "section"),
-        explanation=_text(qid, entry, "explanation", required=False),
-        trace=trace,
-        **ids,
-    )
-
-
-def load_bank(data_dir: str | Path | None = None, taxonomy: Taxonomy | None = None) -> tuple:
-    """The reviewed questions of ``quiz.toml``, validated against the taxonomy (QuizError)."""
-    folder = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
-    return _bank(folder, taxonomy or load_taxonomy(data_dir))
+def load_bank(
+    data_dir: str | Path | None = None, taxonomy: Taxonomy | None = None
+) -> tuple[Question, ...]:
+    """The reviewed questions of ``quiz.toml``, checked against the taxonomy (QuizError)."""
+    folder = data_folder(data_dir)
+    return _bank(folder, taxonomy or load_taxonomy(folder))
 
 
 @cache
 def _bank(folder: Path, tax: Taxonomy) -> tuple[Question, ...]:
+    course = load_course(folder)
+    known = tax.known | {"notebook": {n.id: n for n in course.notebooks}}
     try:
-        with (folder / "quiz.toml").open("rb") as f:
-            doc = tomllib.load(f)
-    except (FileNotFoundError, tomllib.TOMLDecodeError) as e:
-        raise QuizError(f"quiz.toml: cannot read it from {folder}: {e}") from None
-    bank = tuple(_question(e, tax) for e in doc.get("question", []))
-    seen: set[str] = set()
-    for q in bank:
-        if q.id in seen:
-            raise QuizError(f"quiz.toml, question {q.id!r}: duplicate id (ids must be unique)")
-        seen.add(q.id)
-    return bank
+        return tuple(load_tables(folder, (BANK,), known)["question"].values())
+    except TaxonomyError as e:
+        raise QuizError(str(e)) from None
 
 
 # --- questions generated from the taxonomy --------------------------------------------------------
@@ -262,7 +191,8 @@ def _pick(rng: random.Random, pool: Sequence, k: int) -> list:
 
 
 def _cause_notebook(cause: Cause) -> str:
-    return "03_benign_causes" if cause.category == "benign" else "04_pathological_causes"
+    places = load_course().quiz
+    return places.benign_notebook if cause.category == "benign" else places.pathological_notebook
 
 
 @dataclass
@@ -292,7 +222,7 @@ class _Generator:
                 Option(c.name, c is cause, f"{c.name} is {c.category}: {_sentence(c.summary)}")
                 for c in options
             ),
-            notebook="03_benign_causes",
+            notebook=_cause_notebook(cause),
             section=cause.name,
             causes=tuple(c.id for c in options),
         )
@@ -376,7 +306,7 @@ class _Generator:
                 )
                 for p in options
             ),
-            notebook="02_types_of_involuntary_movement",
+            notebook=load_course().quiz.trace_notebook,
             section=shown.name,
             trace=phenomenon_id,
             phenomena=tuple(p.id for p in options),
@@ -397,7 +327,9 @@ def generated(taxonomy: Taxonomy | None = None) -> tuple[Question, ...]:
     return tuple(gen.out)
 
 
-def all_questions(taxonomy: Taxonomy | None = None, data_dir: str | Path | None = None) -> tuple:
+def all_questions(
+    taxonomy: Taxonomy | None = None, data_dir: str | Path | None = None
+) -> tuple[Question, ...]:
     """The reviewed bank followed by the generated questions."""
     tax = taxonomy or load_taxonomy(data_dir)
     return load_bank(data_dir, tax) + generated(tax)
@@ -414,8 +346,9 @@ def questions(
 ) -> tuple[Question, ...]:
     """A seeded selection: questions of ``notebook`` (all if None), ``n`` of them (all if None),
     in a shuffled order with shuffled options (true/false keeps True, False)."""
-    if notebook is not None and notebook not in NOTEBOOKS:
-        raise ValueError(f"notebook {notebook!r} is not one of {', '.join(NOTEBOOKS)}")
+    notebooks = load_course().notebook_ids
+    if notebook is not None and notebook not in notebooks:
+        raise ValueError(f"notebook {notebook!r} is not one of {', '.join(notebooks)}")
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a whole number >= 1 or None, got {n!r}")
     wanted = set(kinds) if kinds is not None else set(KINDS)

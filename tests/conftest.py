@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import muscletwitch as mt
-from muscletwitch.taxonomy import DATA_DIR
+from muscletwitch.schema import DATA_DIR
 
 
 class DataCopy:

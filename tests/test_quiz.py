@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
+import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import muscletwitch as mt
 from muscletwitch import quiz
-from muscletwitch.taxonomy import DATA_DIR
+from muscletwitch.course import load_course
 
 SEED_CAUSES = {
     c.id for c in mt.load_taxonomy().causes if c.in_seed
@@ -47,7 +46,7 @@ def test_questions_are_well_formed(everything):
         assert all(o.why.strip() and o.text.strip() for o in q.options), q.id
         assert len({o.text for o in q.options}) == len(q.options), q.id
         assert q.link.startswith(f"notebooks/{q.notebook}.ipynb#") and " " not in q.link
-        assert q.notebook in quiz.NOTEBOOKS
+        assert q.notebook in load_course().notebook_ids
 
 
 def test_trace_questions_have_a_signature(everything):
@@ -137,35 +136,76 @@ def test_session_score_next_and_retry():
     assert s.total == 3 and s.index == 0 and s.score == 0
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(DATA_DIR, folder)
-    return folder
-
-
-def _edit(folder: Path, old: str, new: str) -> None:
-    path = folder / "quiz.toml"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-
-
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('causes = ["tic-disorder"]', 'causes = ["tik-disorder"]', "'tik-disorder' is not a known"),
-        ('kind = "single"', 'kind = "essay"', "'essay' is not one of"),
-        ('notebook = "01_what_is_a_twitch"', 'notebook = "01_twitch"', "'01_twitch' is not one"),
-        ("correct = true", "correct = false", "needs exactly one correct"),
+        (
+            'causes = ["tic-disorder"]',
+            'causes = ["tik-disorder"]',
+            "field 'causes': 'tik-disorder' is not a known cause id; did you mean tic-disorder?",
+        ),
+        ('kind = "single"', 'kind = "essay"', "'essay' is not one of single, multiple"),
+        (
+            'notebook = "01_what_is_a_twitch"',
+            'notebook = "01_twitch"',
+            "question 'visible-twitch-is-a-motor-unit', field 'notebook': '01_twitch' is not a "
+            "known notebook id; did you mean 01_what_is_a_twitch?",
+        ),
+        ("correct = true", "correct = false", "a single question needs exactly one correct"),
+        ("correct = true", 'correct = "yes"', "field 'options': correct: expected bool, got str"),
+        (  # a bad type
+            'section = "Motor units"',
+            "section = 3",
+            "question 'visible-twitch-is-a-motor-unit', field 'section': expected str, got int 3",
+        ),
+        (  # an unknown key, with a suggestion
+            'explanation = "A motor unit',
+            'explaination = "A motor unit',
+            "field 'explaination': unknown field; allowed: id, kind, prompt, options, notebook, "
+            "section, explanation, trace, causes, phenomena, red_flags, therapies, sites; "
+            "did you mean explanation",
+        ),
+        (  # a missing required field
+            'prompt = "A visible twitch under the skin (a fasciculation) is usually..."',
+            "",
+            "question 'visible-twitch-is-a-motor-unit', field 'prompt': missing required field",
+        ),
+        ("why = ", "reason = ", "field 'options': reason: unknown field; allowed: text, correct"),
+        ('sites = ["motor-neuron"]', "generated = true", "field 'generated': unknown field"),
     ],
 )
-def test_invalid_bank_names_the_question(data_copy, old, new, message):
-    _edit(data_copy, old, new)
-    tax = mt.load_taxonomy(data_copy)
-    with pytest.raises(quiz.QuizError, match="question '") as err:
-        quiz.load_bank(data_copy, tax)
-    assert message in str(err.value)
+def test_invalid_bank_names_the_question_and_field(data_copy, old, new, message):
+    data_copy.replace("quiz.toml", old, new)
+    with pytest.raises(quiz.QuizError, match=re.escape(message)):
+        quiz.load_bank(data_copy.path, data_copy.load())
+
+
+def test_a_trace_must_be_among_the_phenomena_a_question_lists(data_copy):
+    data_copy.append(
+        "quiz.toml",
+        """
+[[question]]
+id = "extra-trace"
+kind = "trace"
+prompt = "Which movement is this?"
+notebook = "02_types_of_involuntary_movement"
+section = "Tremor"
+trace = "tremor"
+phenomena = ["tic"]
+options = [
+  { text = "Tremor", correct = true, why = "Rhythmic." },
+  { text = "Tic", correct = false, why = "Not rhythmic." },
+]
+""",
+    )
+    with pytest.raises(quiz.QuizError, match="field 'trace': 'tremor' must also be listed in"):
+        quiz.load_bank(data_copy.path, data_copy.load())
+
+
+def test_grade_does_not_take_true_for_option_one():
+    q = next(q for q in quiz.load_bank() if q.kind == "single")
+    with pytest.raises(ValueError, match="answer must be option numbers"):
+        quiz.grade(q, True)
 
 
 def test_quiz_module_is_pure():

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import shutil
-from pathlib import Path
 
 import ipywidgets as W
 import matplotlib.pyplot as plt
@@ -14,7 +12,6 @@ from matplotlib.colors import same_color
 
 import muscletwitch as mt
 from muscletwitch import physiology, quiz, style
-from muscletwitch.taxonomy import DATA_DIR
 from muscletwitch.widgets import CauseExplorer, Quiz, RedFlagChecker, SummationLab, TwitchSimulator
 
 ALL = (CauseExplorer, TwitchSimulator, SummationLab, RedFlagChecker, Quiz)
@@ -102,14 +99,10 @@ def test_explorer_search_and_initial_cause():
 
 
 @pytest.fixture
-def script_taxonomy(tmp_path: Path) -> mt.Taxonomy:
-    folder = tmp_path / "data"
-    shutil.copytree(DATA_DIR, folder)
-    causes = folder / "causes.toml"
-    text = causes.read_text()
+def script_taxonomy(data_copy) -> mt.Taxonomy:
     old = 'summary = "Stress and anxiety'
-    causes.write_text(text.replace(old, 'summary = "<script>alert(1)</script> Stress and anxiety'))
-    return mt.load_taxonomy(folder)
+    data_copy.replace("causes.toml", old, 'summary = "<script>alert(1)</script> Stress and anxiety')
+    return data_copy.load()
 
 
 def test_data_text_is_escaped(script_taxonomy):
