@@ -51,6 +51,12 @@ class Code:
     label: str
 
 
+def _surname(author: str) -> str:
+    """ "van der Heijden A" -> "van der Heijden"; "" when it is not a name with initials."""
+    head, _, initials = author.strip().rpartition(" ")
+    return head if head and initials.isalpha() and initials.isupper() and len(initials) <= 3 else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A cited source: a DOI or URL, and a year (or the date a web page was read)."""
@@ -74,6 +80,18 @@ class Source:
     @property
     def link(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    @property
+    def short(self) -> str:
+        """A short citation: "Sica & McComas 1971", "Bhatia et al. 2018" (organisations whole)."""
+        parts = [a for a in self.authors.split(",") if a.strip() != "et al."]
+        names = [_surname(a) for a in parts]
+        many = len(names) > 2 or len(parts) < len(self.authors.split(","))
+        if not all(names):
+            who = self.authors
+        else:
+            who = f"{names[0]} et al." if many else " & ".join(names)
+        return f"{who} {self.year or self.accessed}"
 
     @property
     def citation(self) -> str:

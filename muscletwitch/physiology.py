@@ -3,24 +3,29 @@ summation, extent, and each phenomenon's activity signature (parameters: data/si
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
-from muscletwitch.taxonomy import UnknownIdError
+from muscletwitch.errors import UnknownIdError
+from muscletwitch.parameters import (
+    ExtentModel,
+    Parameters,
+    Signature,
+    load_parameters,
+)
 
 Seed = int | np.random.Generator
-_NOT_PARAMETERS = ("sources", "illustrative", "note")
+PARAMETERS: Parameters = load_parameters()  # typed records, checked on load
+SIGNATURES = PARAMETERS.signatures  # phenomenon id -> Signature, e.g. SIGNATURES["tremor"]
+EXTENTS = PARAMETERS.extents  # extent id -> ExtentModel
+
+__all__ = ["EXTENTS", "PARAMETERS", "SIGNATURES", "ExtentModel", "Parameters", "Signature"]
 
 
-@cache
-def parameters() -> dict[str, Any]:
-    """The model parameters with their sources, as read from ``data/signatures.toml`` (cached)."""
-    with resources.files("muscletwitch").joinpath("data/signatures.toml").open("rb") as f:
-        return tomllib.load(f)
+def parameters() -> Parameters:
+    """The model parameters with their sources (``data/signatures.toml``), as typed records."""
+    return PARAMETERS
 
 
 def _check(name: str, value: float, *, minimum: float = 0.0, inclusive: bool = False) -> float:
@@ -40,27 +45,32 @@ def _time(duration_s: float, fs_hz: float) -> np.ndarray:
 
 def contraction_range_ms() -> tuple[float, float]:
     """Cited range of human motor-unit twitch contraction times (Sica & McComas 1971)."""
-    low, high = parameters()["twitch"]["contraction_ms_range"]
-    return low, high
+    return PARAMETERS.twitch.contraction_ms_range
 
 
 def tremor_types() -> tuple[str, ...]:
     """Tremor types with a cited frequency range (Bhatia et al. 2018)."""
-    return tuple(key.removesuffix("_hz") for key in parameters()["tremor"] if key.endswith("_hz"))
+    return tuple(PARAMETERS.tremor.ranges())
 
 
 def tremor_range_hz(tremor_type: str | None = None) -> tuple[float, float]:
     """Frequency range of ``tremor_type``, or of all tremor types together when None."""
-    table = parameters()["tremor"]
+    table = PARAMETERS.tremor.ranges()
     if tremor_type is None:
-        ranges = np.array([table[f"{kind}_hz"] for kind in tremor_types()])
-        return float(ranges[:, 0].min()), float(ranges[:, 1].max())
-    if tremor_type not in tremor_types():
-        raise ValueError(
-            f"tremor_type must be one of {', '.join(tremor_types())}, got {tremor_type!r}"
-        )
-    low, high = table[f"{tremor_type}_hz"]
-    return low, high
+        return min(lo for lo, _ in table.values()), max(hi for _, hi in table.values())
+    if tremor_type not in table:
+        raise ValueError(f"tremor_type must be one of {', '.join(table)}, got {tremor_type!r}")
+    return table[tremor_type]
+
+
+def max_rate_hz(phenomenon_id: str | None = None) -> float:
+    """The fastest rate the model allows for a train: 1 / the refractory gap (of that phenomenon's
+    signature, else the default); infinite without a gap."""
+    gap_ms = PARAMETERS.train.refractory_ms
+    if phenomenon_id is not None:
+        own = _signature(phenomenon_id).refractory_ms
+        gap_ms = gap_ms if own is None else own
+    return 1000 / gap_ms if gap_ms > 0 else float("inf")
 
 
 def discharge_train(
@@ -81,12 +91,10 @@ def discharge_train(
     """
     _check("rate_hz", rate_hz)
     _check("duration_s", duration_s)
-    defaults = parameters()["train"]
-    gap_ms = defaults["refractory_ms"] if refractory_ms is None else refractory_ms
+    defaults = PARAMETERS.train
+    gap_ms = defaults.refractory_ms if refractory_ms is None else refractory_ms
     gap_s = _check("refractory_ms", gap_ms, inclusive=True) / 1000
-    cv = _check(
-        "jitter_cv", defaults["jitter_cv"] if jitter_cv is None else jitter_cv, inclusive=True
-    )
+    cv = _check("jitter_cv", defaults.jitter_cv if jitter_cv is None else jitter_cv, inclusive=True)
     mean_s = 1 / rate_hz
     if gap_s >= mean_s:
         raise ValueError(
@@ -112,7 +120,7 @@ def twitch(t_s: np.ndarray | float, *, contraction_ms: float) -> np.ndarray:
 
 
 def _twitch_kernel(contraction_ms: float, fs_hz: float) -> np.ndarray:
-    length_s = parameters()["twitch"]["kernel_length_contractions"] * contraction_ms / 1000
+    length_s = PARAMETERS.twitch.kernel_length_contractions * contraction_ms / 1000
     return twitch(np.arange(int(length_s * fs_hz) + 1) / fs_hz, contraction_ms=contraction_ms)
 
 
@@ -162,16 +170,15 @@ def extent_signal(
     Force is in multiples of one motor-unit twitch; surface is the movement seen through the skin:
     zero for single fibres, which only EMG shows.
     """
-    table = parameters()["extent"]
-    if extent not in table:
-        raise ValueError(f"extent must be one of {', '.join(table)}, got {extent!r}")
-    spec = table[extent]
+    if extent not in EXTENTS:
+        raise ValueError(f"extent must be one of {', '.join(EXTENTS)}, got {extent!r}")
+    spec = EXTENTS[extent]
     t = _time(duration_s, fs_hz)
     rng = np.random.default_rng(seed)
-    onsets = 0.1 * duration_s + rng.uniform(0, spec["dispersion_ms"] / 1000, spec["units"])
-    kernel = _twitch_kernel(contraction_ms or parameters()["twitch"]["contraction_ms"], fs_hz)
-    force = spec["unit_force"] * _place(onsets, kernel, t.size, fs_hz)
-    return t, force, force * spec["visible"]
+    onsets = 0.1 * duration_s + rng.uniform(0, spec.dispersion_ms / 1000, spec.units)
+    kernel = _twitch_kernel(contraction_ms or PARAMETERS.twitch.contraction_ms, fs_hz)
+    force = spec.unit_force * _place(onsets, kernel, t.size, fs_hz)
+    return t, force, force * spec.visible
 
 
 def _events(p: dict[str, Any], duration_s: float, rng: np.random.Generator) -> np.ndarray:
@@ -221,15 +228,19 @@ def _oscillation(t: np.ndarray, p: dict[str, Any], rng: np.random.Generator) -> 
 
 def signature_ids() -> tuple[str, ...]:
     """Phenomenon ids that have a signature, in data order."""
-    return tuple(parameters()["signature"])
+    return tuple(SIGNATURES)
+
+
+def _signature(phenomenon_id: str) -> Signature:
+    if phenomenon_id not in SIGNATURES:
+        raise UnknownIdError("phenomenon", phenomenon_id, SIGNATURES)
+    return SIGNATURES[phenomenon_id]
 
 
 def _signature_spec(phenomenon_id: str, params: dict[str, Any]) -> dict[str, Any]:
-    """That phenomenon's signature table with ``params`` applied (UnknownIdError, ValueError)."""
-    table = parameters()["signature"]
-    if phenomenon_id not in table:
-        raise UnknownIdError("phenomenon", phenomenon_id, table)
-    spec = {k: v for k, v in table[phenomenon_id].items() if k not in _NOT_PARAMETERS}
+    """That phenomenon's signature parameters with ``params`` applied (UnknownIdError,
+    ValueError)."""
+    spec = _signature(phenomenon_id).model
     allowed = set(spec) | ({"tremor_type"} if spec["shape"] == "oscillation" else set())
     if unknown := sorted(set(params) - allowed):
         raise ValueError(

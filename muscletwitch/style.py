@@ -28,17 +28,8 @@ CATEGORY_COLOURS = {"benign": OKABE_ITO["blue"], "pathological": OKABE_ITO["verm
 CATEGORY_HATCHES = {"benign": "", "pathological": "//"}
 CATEGORY_LINESTYLES = {"benign": "-", "pathological": "--"}
 
-# where a phenomenon starts; a phenomenon takes the colour of its primary site
-SITE_COLOURS = {
-    "psychological": OKABE_ITO["sky-blue"],
-    "brain": OKABE_ITO["reddish-purple"],
-    "spinal-cord": OKABE_ITO["reddish-purple"],
-    "motor-neuron": OKABE_ITO["bluish-green"],
-    "peripheral-nerve": OKABE_ITO["bluish-green"],
-    "neuromuscular-junction": OKABE_ITO["bluish-green"],
-    "muscle": OKABE_ITO["orange"],
-    "systemic": "#7F7F7F",
-}
+# every colour a data file may name (course.toml gives each site one of these names)
+PALETTE = OKABE_ITO | {"grey": "#7F7F7F"}
 
 # matplotlib reads these when it draws, not when a figure is made, so ``plots.png_bytes`` and the
 # widgets apply them around every draw (``drawing()``). Unhinted glyphs render about 40 % faster
@@ -115,24 +106,8 @@ def lecture() -> Any:
 
 
 def colour_of(x: Any) -> str:
-    """Colour of a category ("benign"/"pathological"), a site id, or a taxonomy object or id.
+    """Kept for code written before ``plots.colour_of``: the same function, which reads the data.
+    Style itself knows no data; use ``muscletwitch.plots.colour_of``."""
+    from muscletwitch.plots.colours import colour_of as of_data  # lazy: style needs no data
 
-    Causes and groups (objects with ``.category``) take their category colour; phenomena (objects
-    with ``.site``) the colour of their primary site; a site object its own. Other strings are
-    looked up as phenomenon or cause ids in the taxonomy (UnknownIdError if neither).
-    """
-    if isinstance(x, str):
-        if x in CATEGORY_COLOURS:
-            return CATEGORY_COLOURS[x]
-        if x in SITE_COLOURS:
-            return SITE_COLOURS[x]
-        from muscletwitch.taxonomy import load_taxonomy  # lazy: style itself needs no data
-
-        tax = load_taxonomy()
-        known = {p.id: p for p in tax.phenomena} | {c.id: c for c in tax.causes}
-        return colour_of(known[x] if x in known else tax.phenomenon(x))
-    if hasattr(x, "category"):
-        return CATEGORY_COLOURS[x.category]
-    if hasattr(x, "site"):
-        return SITE_COLOURS[x.site[0]]
-    return SITE_COLOURS[x.id]
+    return of_data(x)

@@ -1,14 +1,14 @@
 """Statistics of the physiology models: rates, regularity, twitch shape, fusion, timing."""
 
-import tomllib
-from importlib import resources
+import re
 
 import numpy as np
 import pytest
 
 import muscletwitch as mt
 from muscletwitch import physiology as ph
-from muscletwitch.taxonomy import UnknownIdError
+from muscletwitch.errors import UnknownIdError
+from muscletwitch.parameters import load_parameters
 
 FS = 1000
 
@@ -22,7 +22,7 @@ def isi_cv(train: np.ndarray) -> float:
 @pytest.mark.parametrize("rate", [2.0, 10.0, 40.0])
 def test_train_mean_rate_and_refractory_gap(rate: float, regular: bool) -> None:
     train = ph.discharge_train(rate, 200, regular=regular, seed=3)
-    assert np.all(np.diff(train) >= ph.parameters()["train"]["refractory_ms"] / 1000 - 1e-12)
+    assert np.all(np.diff(train) >= ph.PARAMETERS.train.refractory_ms / 1000 - 1e-12)
     assert np.all((train >= 0) & (train < 200)) and np.all(np.diff(train) > 0)
     expected = rate * 200  # Poisson count: 4 standard deviations (regular trains vary far less)
     assert len(train) == pytest.approx(expected, abs=4 * np.sqrt(expected))
@@ -133,41 +133,95 @@ def test_signature_events_are_the_events_the_trace_shows(pid: str) -> None:
     active = np.abs(y) > 0.01 * np.abs(y).max()
     for e in events:  # every event shows in the trace right after it ...
         assert active[(t >= e - 0.05) & (t <= e + 0.3)].any(), f"{pid}: nothing at {e:.2f} s"
-    if ph.parameters()["signature"][pid]["shape"] != "oscillation":  # ... and nothing else does
+    if ph.SIGNATURES[pid].shape != "oscillation":  # ... and nothing else does
         onsets = t[np.flatnonzero(np.diff(active.astype(int)) == 1) + 1]
         assert all(np.any(np.abs(events - o) < 0.1) for o in onsets), pid
     with pytest.raises(ValueError, match="has no parameter colour"):
         ph.signature_events(pid, colour="red")
 
 
-def test_sixty_seconds_of_every_signature_is_fast_enough_to_be_vectorised() -> None:
-    import time
-
-    for pid in ph.signature_ids():
-        ph.signature(pid, duration_s=60)
-        start = time.perf_counter()
-        ph.signature(pid, duration_s=60)
-        assert time.perf_counter() - start < 0.05, pid  # the benchmark holds the 10 ms target
-
-
 def test_signature_table_covers_every_phenomenon_with_sources() -> None:
-    raw = tomllib.loads(
-        resources.files("muscletwitch").joinpath("data/signatures.toml").read_text()
-    )
     tax = mt.load_taxonomy()
     assert set(ph.signature_ids()) == {p.id for p in tax.phenomena}
-    known = {s.id for s in tax.sources}
-    tables = [
-        raw["train"],
-        raw["twitch"],
-        raw["tremor"],
-        *raw["extent"].values(),
-        *raw["signature"].values(),
-    ]
-    for table in tables:
-        assert table["sources"] and set(table["sources"]) <= known, table["sources"]
-        assert table["illustrative"] == ("illustrative" in table["sources"]), table["note"]
-        assert table["note"]
+    assert ph.SIGNATURES["tremor"].frequency_hz == 5.0  # named, typed records
+    assert ph.EXTENTS["single-fibres"].visible is False
+    p = ph.PARAMETERS
+    for table in (p.train, p.twitch, p.tremor, *p.extents.values(), *p.signatures.values()):
+        assert all(tax.source(s) for s in table.sources) and table.note
+
+
+def test_max_rate_is_what_the_refractory_gap_allows() -> None:
+    assert ph.max_rate_hz() == 1000 / ph.PARAMETERS.train.refractory_ms
+    assert ph.max_rate_hz("fasciculation") == 1000 / ph.SIGNATURES["fasciculation"].refractory_ms
+    assert ph.max_rate_hz("spasm-cramp") == float("inf")  # a pooled train: no gap
+    with pytest.raises(ValueError, match="rate_hz must be below"):
+        ph.discharge_train(ph.max_rate_hz("fasciculation"), 1, regular=False, refractory_ms=500)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (  # a bad type
+            'rate_hz = 5.0\nshape = "spike"',
+            'rate_hz = "fast"\nshape = "spike"',
+            "signatures.toml, signature 'fibrillation', field 'rate_hz': expected float, got str",
+        ),
+        (  # an unknown key, with did-you-mean
+            "width_ms = 3.0",
+            "widht_ms = 3.0",
+            "signature 'fibrillation', field 'widht_ms': unknown field; allowed: sources",
+        ),
+        (  # a dangling reference
+            "[signature.fibrillation]",
+            "[signature.fibrilation]",
+            "signatures.toml, signature 'fibrilation', field 'id': 'fibrilation' is not a known "
+            "phenomenon id; did you mean fibrillation",
+        ),
+        (
+            'sources = ["hpo-2025", "caviness-brown-2004", "illustrative"]',
+            'sources = ["hpo-2025", "caviness-brown-2005", "illustrative"]',
+            "signature 'myoclonus', field 'sources': 'caviness-brown-2005' is not a known source",
+        ),
+        (  # a missing required field
+            "jitter_cv = 0.05\n",
+            "",
+            "signatures.toml, [train], field 'jitter_cv': missing required field",
+        ),
+        (  # a missing field that the shape needs
+            "width_ms = 3.0",
+            "",
+            "signature 'fibrillation', field 'width_ms': a 'spike' signature needs width_ms",
+        ),
+        (
+            'shape = "spike"',
+            'shape = "wave"',
+            "field 'shape': 'wave' is not one of twitch, jerk, spike, oscillation",
+        ),
+        ("[extent.whole-muscle]", "[extent.organ]", "'organ' is not one of single-fibres"),
+        (
+            "units = 50",
+            "units = 0",
+            "extent 'whole-muscle', field 'units': value must be a whole number >= 1, got 0",
+        ),
+        ("window = [0.15, 0.85]", "window = [0.85, 0.15]", "field 'window': must be [start, stop]"),
+        (
+            "contraction_ms_range = [35.0, 98.0]",
+            "contraction_ms_range = [35.0]",
+            "[twitch], field 'contraction_ms_range': expected a list of 2 values, got [35.0]",
+        ),
+        (
+            'sources = ["illustrative"]\nillustrative = true\nnote = "Minimum gap',
+            'sources = ["illustrative"]\nillustrative = false\nnote = "Minimum gap',
+            "[train], field 'illustrative': must be true exactly when 'sources' lists",
+        ),
+    ],
+)
+def test_broken_parameters_give_a_taxonomy_error_naming_file_entry_field(
+    data_copy, old, new, message
+) -> None:
+    data_copy.replace("signatures.toml", old, new)
+    with pytest.raises(mt.TaxonomyError, match=re.escape(message)):
+        load_parameters(data_copy.path)
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,7 @@ def test_simulator_discharge_row_shows_the_events_its_trace_is_built_from():
             colour = w.line.get_color() if row == 0 else w.overlay.get_color()
             assert same_color(w.trains[row].get_color(), colour), shown  # row and trace match
     c["phenomenon"].value = "spasticity"  # clonus beats only while the stretch lasts
-    start, stop = physiology.parameters()["signature"]["spasticity"]["window"]
+    start, stop = physiology.SIGNATURES["spasticity"].window
     beats = np.asarray(w.trains[0].get_positions())
     assert beats.min() >= start * 6 and beats.max() < stop * 6
 
@@ -173,10 +173,11 @@ def test_simulator_rate_limits_come_from_the_data():
     w = TwitchSimulator()
     for pid in physiology.signature_ids():
         w.controls["phenomenon"].value = pid
-        default = physiology.parameters()["signature"][pid].get("rate_hz")
+        default = physiology.SIGNATURES[pid].rate_hz
         if default:
             assert w.controls["rate"].value == pytest.approx(default)
             assert 10 ** w.controls["rate"].min <= default <= 10 ** w.controls["rate"].max
+            assert 10 ** w.controls["rate"].max < physiology.max_rate_hz(pid)
 
 
 # --- summation lab --------------------------------------------------------------------------------

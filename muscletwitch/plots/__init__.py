@@ -11,6 +11,7 @@ Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.conte
 """
 
 from muscletwitch.plots._common import Drawn, agg_figure, png_bytes, show, subplots
+from muscletwitch.plots.colours import colour_of, site_colour
 from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
 from muscletwitch.plots.signals import comparison, raster, signal, summation
 
@@ -19,12 +20,14 @@ __all__ = [
     "Drawn",
     "agg_figure",
     "anatomy",
+    "colour_of",
     "comparison",
     "levels",
     "png_bytes",
     "raster",
     "show",
     "signal",
+    "site_colour",
     "site_matrix",
     "subplots",
     "summation",

@@ -17,9 +17,11 @@ from matplotlib.patches import Circle, Ellipse, Polygon
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from muscletwitch import physiology, style
+from muscletwitch.course import load_course
 from muscletwitch.plots._common import Drawn, axes_off, box, finish
+from muscletwitch.plots.colours import colour_of
+from muscletwitch.taxonomy import CATEGORIES
 
-CATEGORIES = ("benign", "pathological")
 SEED_MARK = "\u2605 "  # a black star, in DejaVu Sans
 
 
@@ -99,13 +101,7 @@ def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
     return Drawn(tuple(artists), alt)
 
 
-ANATOMY_LEVELS = (
-    ("single-fibres", "Muscle fibre"),
-    ("motor-unit", "Motor unit"),
-    ("fascicle", "Fascicle"),
-    ("whole-muscle", "Whole muscle"),
-    ("body-region", "Body region"),
-)
+ANATOMY_LEVELS = tuple((lv.id, lv.name) for lv in load_course().levels)  # (id, name), from data
 _SIZE, _STEP = 1.2, 1.6  # panel size and spacing (data units)
 
 
@@ -143,10 +139,8 @@ def anatomy(ax: Axes, *, highlight: Any = None) -> Drawn:
     ids = [lid for lid, _ in ANATOMY_LEVELS]
     if level is not None and level not in ids:
         raise ValueError(f"highlight must be one of {', '.join(ids)}, got {level!r}")
-    colour = (
-        style.colour_of(highlight) if hasattr(highlight, "extent") else style.OKABE_ITO["orange"]
-    )
-    extents = physiology.parameters()["extent"]
+    colour = colour_of(highlight) if hasattr(highlight, "extent") else style.OKABE_ITO["orange"]
+    extents = physiology.EXTENTS
     artists: list[Any] = []
     for i, (lid, name) in enumerate(ANATOMY_LEVELS):
         x, lit = i * _STEP, lid == level
@@ -154,7 +148,7 @@ def anatomy(ax: Axes, *, highlight: Any = None) -> Drawn:
             ax, (x, 0), (_SIZE, _SIZE), name, gid=lid, colour=colour if lit else None, text_y=-0.2
         )
         if lid in extents:
-            seen = "visible" if extents[lid]["visible"] else "EMG only"
+            seen = "visible" if extents[lid].visible else "EMG only"
             artists.append(
                 ax.text(x + _SIZE / 2, -0.5, seen, ha="center", va="center", style="italic")
             )
@@ -187,7 +181,7 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     where = (highlight,) if isinstance(highlight, str) else tuple(getattr(highlight, "site", ()))
     if unknown := set(where) - {s.id for s in sites}:
         raise ValueError(f"highlight: unknown site ids {', '.join(sorted(unknown))}")
-    colour = style.colour_of(highlight) if where else None
+    colour = colour_of(highlight) if where else None
     hatch = style.CATEGORY_HATCHES.get(getattr(highlight, "category", ""), "")
     path = [s for s in sites if s.kind != "systemic"]
     side = [s for s in sites if s.kind == "systemic"]
@@ -267,7 +261,7 @@ def site_matrix(ax: Axes, sites: Iterable[Any], causes: Iterable[Any]) -> Drawn:
     headers = [textwrap.fill(cause.name, 14) for cause in causes]
     size = 1.6 * mpl.rcParams["font.size"]  # marker diameter (points): grows in lecture mode
     for x, (cause, header) in enumerate(zip(causes, headers, strict=True)):
-        colour = style.colour_of(cause)
+        colour = colour_of(cause)
         artists.append(ax.text(x, 0.6, header, ha="center", va="bottom", fontweight="bold"))
         main, *also = (y[s] for s in cause.site)
         artists += ax.plot([x], [main], "o", ms=size, color=colour, gid=f"{cause.id}:main")

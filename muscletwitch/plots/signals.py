@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 
 from muscletwitch import physiology, style
 from muscletwitch.plots._common import Drawn
+from muscletwitch.plots.colours import colour_of
 
 ILLUSTRATIVE = "illustrative model"
 LINESTYLES = ("-", "--", "-.", ":")  # so overlaid lines stay apart in greyscale
@@ -46,9 +47,7 @@ def signal(
     unit = unit or ("ms" if t_s[-1] <= 2 else "s")
     if unit not in ("s", "ms"):
         raise ValueError(f"unit must be 's' or 'ms', got {unit!r}")
-    (line,) = ax.plot(
-        t_s * (1000 if unit == "ms" else 1), activity, color=style.colour_of(phenomenon)
-    )
+    (line,) = ax.plot(t_s * (1000 if unit == "ms" else 1), activity, color=colour_of(phenomenon))
     ax.set(xlabel=f"time ({unit})", ylabel="activity (a.u.)")
     # one title with the note in it: a separate note beside the title ran into long titles
     ax.set_title(f"{_name(phenomenon)} ({ILLUSTRATIVE})", loc="left")
@@ -84,7 +83,7 @@ def comparison(
     step = (high - low) * 1.15  # row spacing: the full common range plus a gap
     offsets = -step * np.arange(len(phenomena))
     lines = [
-        ax.plot(t, y + off, color=colour or style.colour_of(p), linewidth=1.2)[0]
+        ax.plot(t, y + off, color=colour or colour_of(p), linewidth=1.2)[0]
         for (t, y), off, p in zip(traces, offsets, phenomena, strict=True)
     ]
     ax.set(

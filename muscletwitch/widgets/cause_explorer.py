@@ -10,16 +10,11 @@ from matplotlib.patches import FancyBboxPatch
 from matplotlib.text import Text
 
 from muscletwitch import plots, style
-from muscletwitch.taxonomy import EXTENTS, RHYTHMS, Cause, Taxonomy
+from muscletwitch.course import load_course
+from muscletwitch.taxonomy import CATEGORIES, EXTENTS, RHYTHMS, Cause, Taxonomy
 from muscletwitch.widgets._base import URGENCY, Base, badge, esc, labelled, opaque
 
 ANY = ""
-EXTENT_NAMES = {
-    "single-fibres": "single muscle fibres",
-    "motor-unit": "one motor unit",
-    "whole-muscle": "whole muscle",
-    "body-region": "body region",
-}
 NO_MATCH = "No cause matches these filters."
 
 
@@ -51,11 +46,11 @@ class CauseExplorer(Base):
             "search": labelled(
                 W.Text(placeholder="e.g. blink, coffee, ALS", continuous_update=True), "Search"
             ),
-            "category": _dropdown("Category", [(c, c) for c in ("benign", "pathological")]),
+            "category": _dropdown("Category", [(c, c) for c in CATEGORIES]),
             "phenomenon": _dropdown("Movement", [(p.name, p.id) for p in tax.phenomena]),
             "site": _dropdown("Starts in", [(s.name, s.id) for s in tax.sites]),
             "rhythm": _dropdown("Rhythm", [(r, r) for r in RHYTHMS]),
-            "extent": _dropdown("Extent", [(EXTENT_NAMES.get(e, e), e) for e in EXTENTS]),
+            "extent": _dropdown("Extent", [(load_course().level(e).involves, e) for e in EXTENTS]),
             "cause": labelled(W.Select(options=[], rows=10), "Cause"),
             "clear": W.Button(description="Clear filters", icon="times", tooltip="Clear filters"),
         }
@@ -173,7 +168,7 @@ class CauseExplorer(Base):
             f"<p>{esc(cause.summary)}</p>"
             f"<h4>How it works</h4><p>{esc(cause.mechanism)}</p>"
             f"<p><b>Movements:</b> {phenomena}<br><b>Starts in:</b> {sites}<br>"
-            f"<b>Extent:</b> {esc(EXTENT_NAMES.get(cause.extent, cause.extent))}; "
+            f"<b>Extent:</b> {esc(load_course().level(cause.extent).involves)}; "
             f"<b>rhythm:</b> {esc(cause.rhythm)}</p>{seed_says}"
             f"<h4>Red flags: see a doctor if</h4><ul>{flags or '<li>none listed</li>'}</ul>"
             f"<h4>Management</h4><ul>{therapies or '<li>none listed</li>'}</ul>"

@@ -7,25 +7,26 @@ import ipywidgets as W
 import numpy as np
 
 from muscletwitch import physiology, plots, style
+from muscletwitch.course import load_course
 from muscletwitch.plots.signals import ILLUSTRATIVE, LINESTYLES
-from muscletwitch.taxonomy import Taxonomy
-from muscletwitch.widgets._base import Base, labelled
+from muscletwitch.taxonomy import Taxonomy, load_taxonomy
+from muscletwitch.widgets._base import Base, esc, labelled
 
 DURATION_S = 1.0
 RATE_RANGE_HZ = (1.0, 50.0)
-VERDICTS = (  # (fusion index below, what the student sees)
-    (0.3, "Separate twitches: each discharge gives its own brief twitch, like a fasciculation."),
-    (0.8, "Partly fused: twitches start before the last one has relaxed, so force adds up."),
-    (
-        1.01,
-        "Fused: a smooth, sustained contraction. Many units doing this is a cramp, not a twitch.",
-    ),
-)
 
 
 def verdict(fusion: float) -> str:
-    """What a fusion index (0 separate, 1 fused) means, in words."""
-    return next(text for limit, text in VERDICTS if fusion < limit)
+    """What a fusion index (0 separate, 1 fused) means, in words (course.toml [[verdict]])."""
+    return load_course().verdict(fusion)
+
+
+def _range_note() -> str:
+    """The cited range of twitch contraction times, with its source, from the data."""
+    low, high = physiology.contraction_range_ms()
+    tax = load_taxonomy()
+    cited = "; ".join(tax.source(s).short for s in physiology.PARAMETERS.twitch.sources)
+    return f"Contraction times of human motor units: {low:g}-{high:g} ms ({cited})"
 
 
 class SummationLab(Base):
@@ -41,7 +42,7 @@ class SummationLab(Base):
     ):
         super().__init__(taxonomy=taxonomy, lecture=lecture)
         low, high = physiology.contraction_range_ms()
-        default_ms = physiology.parameters()["twitch"]["contraction_ms"]
+        default_ms = physiology.PARAMETERS.twitch.contraction_ms
         self.controls = {
             "contraction_ms": labelled(
                 W.FloatSlider(value=contraction_ms or default_ms, min=low, max=high, step=1),
@@ -107,8 +108,7 @@ class SummationLab(Base):
             f"<p><b>{rate:g} Hz, contraction time {ms:g} ms: fusion {fusion:.2f}</b> "
             f"(0 = separate, 1 = fully fused; peak force {force.max():.1f} twitches).</p>"
             f"<p>{verdict(fusion)}</p>"
-            f'<p class="mt-note">Contraction times of human motor units: 35-98 ms (Sica and '
-            f"McComas 1971); force is an {ILLUSTRATIVE}.</p>"
+            f'<p class="mt-note">{esc(_range_note())}; force is an {ILLUSTRATIVE}.</p>'
         )
         self.alt_text = (
             f"Force of one motor unit firing at {rate:g} Hz with {ms:g} ms twitches: "

@@ -10,27 +10,17 @@ import numpy as np
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from muscletwitch import physiology, plots, style
+from muscletwitch.course import load_course
 from muscletwitch.plots.signals import ILLUSTRATIVE, LINESTYLES
 from muscletwitch.taxonomy import Taxonomy
 from muscletwitch.widgets._base import Base, esc, labelled
 
 DURATION_S = 6.0
-EXTENT_LABELS = {
-    "single-fibres": "fibre",
-    "motor-unit": "motor unit",
-    "whole-muscle": "whole muscle",
-    "body-region": "body region",
-}
 
 
-def _defaults(phenomenon_id: str) -> dict:
-    return physiology.parameters()["signature"][phenomenon_id]
-
-
-def _max_rate(p: dict) -> float:
-    """Half the fastest rate the refractory gap allows (the model refuses rates beyond it)."""
-    gap_ms = p.get("refractory_ms", physiology.parameters()["train"]["refractory_ms"])
-    return 500 / gap_ms if gap_ms > 0 else math.inf
+def _label(extent: str) -> str:
+    """An extent as the buttons and the header name it, e.g. "motor unit" (from course.toml)."""
+    return load_course().level(extent).name.lower()
 
 
 class TwitchSimulator(Base):
@@ -50,13 +40,13 @@ class TwitchSimulator(Base):
         choices = [(p.name, p.id) for p in self.taxonomy.phenomena if p.id in ids]
         self.taxonomy.phenomenon(phenomenon)
         low, high = physiology.tremor_range_hz()
-        extents = physiology.parameters()["extent"]
+        extents = physiology.EXTENTS
         self.controls = {
             "phenomenon": labelled(W.Dropdown(options=choices, value=phenomenon), "Movement"),
             "rate": labelled(W.FloatLogSlider(base=10, readout_format=".3g"), "Rate (events/s)"),
             "pattern": labelled(W.ToggleButtons(options=["regular", "irregular"]), "Pattern"),
             "extent": labelled(
-                W.ToggleButtons(options=[(EXTENT_LABELS.get(e, e), e) for e in extents]), "Extent"
+                W.ToggleButtons(options=[(_label(e), e) for e in extents]), "Extent"
             ),
             "tremor_hz": labelled(
                 W.FloatSlider(value=5.0, min=low, max=high, step=0.5), "Tremor frequency (Hz)"
@@ -125,21 +115,22 @@ class TwitchSimulator(Base):
 
     def _set_limits(self, phenomenon_id: str) -> None:
         """Constrain the controls to what the phenomenon allows (values from the data)."""
-        p = _defaults(phenomenon_id)
-        oscillation = p["shape"] == "oscillation"
+        p = physiology.SIGNATURES[phenomenon_id]
+        oscillation = p.shape == "oscillation"
         c = self.controls
         with self.quiet():
-            rate = p.get("rate_hz", 1.0)
+            rate = p.rate_hz or 1.0
             c["rate"].min, c["rate"].max = -10, 10  # widen first so the new value always fits
             c["rate"].value = rate
             c["rate"].min = math.log10(rate / 4)
-            c["rate"].max = math.log10(min(rate * 4, _max_rate(p)))
-            c["pattern"].value = p.get("train", "regular")
+            # half the fastest rate the model allows, so every step of the slider stays valid
+            c["rate"].max = math.log10(min(rate * 4, physiology.max_rate_hz(phenomenon_id) / 2))
+            c["pattern"].value = p.train or "regular"
             c["extent"].value = self.taxonomy.phenomenon(phenomenon_id).extent
             c["rate"].disabled = c["pattern"].disabled = oscillation
             c["tremor_hz"].disabled = not oscillation
             if oscillation:
-                c["tremor_hz"].value = p["frequency_hz"]
+                c["tremor_hz"].value = p.frequency_hz
 
     # --- pure core -------------------------------------------------------------------------------
 
@@ -147,10 +138,9 @@ class TwitchSimulator(Base):
         """The signature parameters the controls give (the data's defaults for the overlay)."""
         c = self.controls
         pid = phenomenon_id or c["phenomenon"].value
-        p = _defaults(pid)
         if phenomenon_id is not None:
             return {}
-        if p["shape"] == "oscillation":
+        if physiology.SIGNATURES[pid].shape == "oscillation":
             return {"frequency_hz": c["tremor_hz"].value}
         return {"rate_hz": c["rate"].value, "train": c["pattern"].value}
 
@@ -165,8 +155,8 @@ class TwitchSimulator(Base):
         params = self.params()
         t, y = physiology.signature(pid, duration_s=DURATION_S, seed=self.seed, **params)
         self.line.set_data(t, y)
-        self.line.set_color(style.colour_of(phen))
-        self.trains[0].set_color(style.colour_of(phen))  # its discharges in the trace's colour
+        self.line.set_color(plots.colour_of(phen))
+        self.trains[0].set_color(plots.colour_of(phen))  # its discharges in the trace's colour
         self.trains[0].set_positions(self._train(pid, params))
         other = self.taxonomy.phenomenon(c["other"].value)
         on = c["compare"].value
@@ -182,8 +172,8 @@ class TwitchSimulator(Base):
         tf, force, seen = physiology.extent_signal(extent, seed=self.seed)
         self.force_lines[0].set_data(tf * 1000, force)
         self.force_lines[1].set_data(tf * 1000, np.where(seen > 0, seen, np.nan))
-        visible = physiology.parameters()["extent"][extent]["visible"]
-        label = EXTENT_LABELS.get(extent, extent)
+        visible = physiology.EXTENTS[extent].visible
+        label = _label(extent)
         second = (
             f' <span class="mt-note">(dashed: {esc(other.name)}, at its usual settings)</span>'
             if on
@@ -203,13 +193,13 @@ class TwitchSimulator(Base):
         self._render()
 
     def _pattern(self, pid: str) -> str:
-        if _defaults(pid)["shape"] == "oscillation":
+        if physiology.SIGNATURES[pid].shape == "oscillation":
             return "rhythmic"
         return self.controls["pattern"].value
 
     def _caption(self, phen, rate: float) -> str:
         fits = ""
-        if _defaults(phen.id)["shape"] == "oscillation":
+        if physiology.SIGNATURES[phen.id].shape == "oscillation":
             kinds = [
                 f"{k} ({lo:g}-{hi:g} Hz)"
                 for k in physiology.tremor_types()
