@@ -3,8 +3,6 @@ their labels, colours by palette name, the summation verdicts and the cited figu
 quote. Declared by the dataclasses below, checked by the one loader (``muscletwitch.schema``)
 against the taxonomy. Standard library only."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path

@@ -6,8 +6,6 @@ list; ``field(metadata={"ref": "site"})`` means "ids of the site table". Adding 
 it takes to allow (and check) it in the data.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 

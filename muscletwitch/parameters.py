@@ -2,8 +2,6 @@
 the one loader (``muscletwitch.schema``): ``physiology.SIGNATURES["tremor"].frequency_hz``.
 Standard library only; the numpy models are in ``muscletwitch.physiology``."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path

@@ -101,12 +101,11 @@ def _number(tp: type, value: Any, meta: Any, label: str = "value") -> Any:
     return value if whole else float(value)
 
 
-def _pairs(item: type, value: Any, meta: Any, known: Known) -> tuple:
+def _pairs(of: Any, value: Any, meta: Any, known: Known) -> tuple:
     """``tuple[tuple[str, X], ...]`` from a TOML table ``{ key = value, ... }``."""
     if not isinstance(value, dict):
         what = meta.get("ref", "key").replace("_", " ")
         raise _Bad(f"expected a table of {what} id = {meta.get('each', 'value')}, got {value!r}")
-    of = get_args(item)[1]
     inner = {k: v for k, v in meta.items() if k != "ref"}
     out = []
     for k, v in value.items():
@@ -119,56 +118,73 @@ def _pairs(item: type, value: Any, meta: Any, known: Known) -> tuple:
     return tuple(out)
 
 
-def _tuple(tp: Any, value: Any, meta: Any, known: Known) -> tuple:
-    args = get_args(tp)
-    if len(args) == 2 and args[1] is Ellipsis:
-        item = args[0]
-        pair = get_args(item)
-        if get_origin(item) is tuple and len(pair) == 2 and pair[0] is str and pair[1] is not ...:
-            return _pairs(item, value, meta, known)
-        if not isinstance(value, list):
-            raise _Bad(f"expected a list, got {value!r}")
-        items = tuple(_value(item, v, meta, known) for v in value)
-        if len(items) < meta.get("min", 0):
-            raise _Bad(f"expected a list of at least {meta['min']}, got {len(items)}")
-        if item is str and len(set(items)) != len(items):
-            raise _Bad(f"lists an id twice: {value!r}")
-        return items
-    if not isinstance(value, list) or len(value) != len(args):
-        raise _Bad(f"expected a list of {len(args)} values, got {value!r}")
-    return tuple(_value(a, v, meta, known) for a, v in zip(args, value, strict=True))
+@cache
+def _kind(tp: Any) -> tuple[str, tuple]:
+    """What the loader does with a type, worked out once per type: (kind, type arguments)."""
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is Literal:
+        return "literal", args
+    if origin in (Union, types.UnionType):
+        return "optional", tuple(a for a in args if a is not type(None))
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        pair = get_args(args[0])
+        if (
+            get_origin(args[0]) is tuple
+            and len(pair) == 2
+            and pair[0] is str
+            and pair[1] is not ...
+        ):
+            return "pairs", (pair[1],)
+        return "list", (args[0],)
+    if origin is tuple:
+        return "fixed", args
+    if is_dataclass(tp):
+        return "record", ()
+    if tp in (str, bool, int, float):
+        return tp.__name__, ()
+    raise TypeError(f"the loader cannot read a field of type {tp!r}")  # a bug in a dataclass
 
 
 def _value(tp: Any, value: Any, meta: Any, known: Known) -> Any:
     """``value`` checked against the type ``tp`` (and converted: lists become tuples)."""
-    origin = get_origin(tp)
-    if origin is Literal:
-        if value not in get_args(tp):
-            raise _Bad(f"{value!r} is not one of {', '.join(map(str, get_args(tp)))}")
-        return value
-    if origin in (Union, types.UnionType):
-        (inner,) = (a for a in get_args(tp) if a is not type(None))
-        return _value(inner, value, meta, known)
-    if origin is tuple:
-        return _tuple(tp, value, meta, known)
-    if is_dataclass(tp):
-        if not isinstance(value, dict):
-            raise _Bad(f"expected a table, got {value!r}")
-        return _nested(tp, value, known)
-    if tp is str:
+    kind, args = _kind(tp)
+    if kind == "str":
         if type(value) is not str:
             raise _Bad(f"expected str, got {type(value).__name__} {value!r}")
         if not value.strip():
             raise _Bad("must not be empty")
         _ref(value, meta, known)
         return value.strip()
-    if tp is bool:
+    if kind == "literal":
+        if value not in args:
+            raise _Bad(f"{value!r} is not one of {', '.join(map(str, args))}")
+        return value
+    if kind == "bool":
         if type(value) is not bool:
             raise _Bad(f"expected bool, got {type(value).__name__} {value!r}")
         return value
-    if tp in (int, float):
+    if kind in ("int", "float"):
         return _number(tp, value, meta)
-    raise TypeError(f"the loader cannot read a field of type {tp!r}")  # a bug in a dataclass
+    if kind == "optional":
+        return _value(args[0], value, meta, known)
+    if kind == "pairs":
+        return _pairs(args[0], value, meta, known)
+    if kind == "list":
+        if not isinstance(value, list):
+            raise _Bad(f"expected a list, got {value!r}")
+        items = tuple(_value(args[0], v, meta, known) for v in value)
+        if len(items) < meta.get("min", 0):
+            raise _Bad(f"expected a list of at least {meta['min']}, got {len(items)}")
+        if args[0] is str and len(set(items)) != len(items):
+            raise _Bad(f"lists an id twice: {value!r}")
+        return items
+    if kind == "fixed":
+        if not isinstance(value, list) or len(value) != len(args):
+            raise _Bad(f"expected a list of {len(args)} values, got {value!r}")
+        return tuple(_value(a, v, meta, known) for a, v in zip(args, value, strict=True))
+    if not isinstance(value, dict):  # a record
+        raise _Bad(f"expected a table, got {value!r}")
+    return _nested(tp, value, known)
 
 
 class _FieldProblem(Exception):
@@ -176,27 +192,32 @@ class _FieldProblem(Exception):
         self.name, self.problem = name, problem
 
 
+@cache
+def _spec(cls: type) -> tuple[dict[str, Field], dict[str, Any], frozenset[str]]:
+    """A dataclass's data fields by name, their types, and the required ones (once per class)."""
+    spec = {f.name: f for f in data_fields(cls)}
+    return spec, _hints(cls), frozenset(n for n, f in spec.items() if required(f))
+
+
 def _build(cls: type, entry: dict[str, Any], known: Known, extra: dict | None = None) -> Any:
     """One ``cls`` from a TOML table; _FieldProblem (top level) or _Bad (nested) when invalid."""
-    spec = {f.name: f for f in data_fields(cls)}
-    given = dict(entry) | (extra or {})
-    hints = _hints(cls)
-    names = ", ".join(spec)
+    spec, hints, needed = _spec(cls)
+    given = entry | extra if extra else entry
     for key in given:
         if key not in spec:
-            problem = f"unknown field; allowed: {names}{did_you_mean(key, spec)}"
+            problem = f"unknown field; allowed: {', '.join(spec)}{did_you_mean(key, spec)}"
             raise _FieldProblem(key, problem)
-    for name, f in spec.items():
-        if required(f) and name not in given:
-            raise _FieldProblem(name, "missing required field")
+    if missing := needed - given.keys():
+        raise _FieldProblem(next(n for n in spec if n in missing), "missing required field")
     values = {}
     for name, v in given.items():
         try:
             values[name] = _value(hints[name], v, spec[name].metadata, known)
         except _Bad as e:
             raise _FieldProblem(name, str(e)) from None
-    for name, f in spec.items():
-        if "same_as" in f.metadata and name in values:
+    for name in _agreeing(cls):
+        f = spec[name]
+        if name in values:
             via, attr = f.metadata["same_as"]
             target = known[spec[via].metadata["ref"]][values[via]]
             if getattr(target, attr) != values[name]:
@@ -209,6 +230,11 @@ def _build(cls: type, entry: dict[str, Any], known: Known, extra: dict | None = 
         return cls(**values)
     except FieldError as e:
         raise _FieldProblem(e.field, e.problem) from None
+
+
+@cache
+def _agreeing(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in data_fields(cls) if "same_as" in f.metadata)
 
 
 def _nested(cls: type, entry: dict[str, Any], known: Known) -> Any:
