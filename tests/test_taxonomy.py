@@ -427,3 +427,14 @@ def test_every_table_is_declared_by_its_dataclass_and_exports_a_json_schema():
     assert "seed_says" not in cause["required"] and "summary" in cause["required"]
     assert cause["properties"]["codes"]["items"]["properties"]["system"]["enum"][0] == "hpo"
     assert cause["properties"]["supported_by"]["type"] == "object"
+
+
+def test_every_data_file_has_a_generated_json_schema():
+    schemas = schema.all_schemas()
+    assert {key.split("#")[0] for key in schemas} == {
+        p.name for p in schema.DATA_DIR.glob("*.toml")
+    }
+    question = schemas["quiz.toml#question"]
+    assert "generated" not in question["properties"]  # never from a file
+    assert question["properties"]["options"]["items"]["required"] == ["text", "correct", "why"]
+    assert "id" not in schemas["signatures.toml#signature"]["properties"]  # the table's key
