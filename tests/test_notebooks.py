@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
+import nbbuild  # tools/, on the path by pyproject's [tool.pytest.ini_options] pythonpath
 import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-sys.path.insert(0, str(ROOT / "tools"))
-
-import nbbuild  # noqa: E402
 
 MAX_BYTES = 2_000_000
 MAX_WORDS = 150  # a projector slide's worth of prose (tables, solutions, reference lists excluded)

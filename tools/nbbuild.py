@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import runpy
-import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -143,9 +142,8 @@ def write(path: str | Path, cells: Sequence[NotebookNode], *, title: str = "") -
 
 def load(src: str | Path) -> tuple[list[NotebookNode], str]:
     """Run a build script and return its ``CELLS`` and optional ``TITLE``."""
-    tools = str(Path(__file__).resolve().parent)
-    if tools not in sys.path:
-        sys.path.insert(0, tools)
+    # the script's `from nbbuild import ...` finds this module: whoever imported nbbuild by name
+    # has tools/ on sys.path (a script in tools/, or pytest's pythonpath)
     namespace = runpy.run_path(str(src))
     cells = namespace.get("CELLS")
     if not isinstance(cells, list) or not cells:

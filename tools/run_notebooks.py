@@ -22,13 +22,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import nbbuild  # a sibling: tools/ is on sys.path as the script's folder (pytest: pythonpath)
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import nbbuild  # noqa: E402 (tools/ is not a package)
 
 KERNEL_NAME = "python3"
 TIMEOUT_S = 300
