@@ -55,7 +55,8 @@ def find(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             found.update(dict.fromkeys(sorted(p.glob("*.ipynb"))))
-            found.update(dict.fromkeys(nbbuild.target_of(s) for s in sorted(p.glob("src/*.py"))))
+            scripts = [s for s in sorted(p.glob("src/*.py")) if not s.name.startswith("_")]
+            found.update(dict.fromkeys(nbbuild.target_of(s) for s in scripts))  # _template.py: no
         elif p.suffix == ".py":
             found[nbbuild.target_of(p)] = None
         elif p.suffix == ".ipynb":
