@@ -65,6 +65,7 @@ def test_title_slide_comes_first(nb):
     assert first.cell_type == "markdown" and first.source.startswith("# "), (
         "the first cell is the title slide: a markdown cell starting with '# <title>'"
     )
+    assert first.metadata.get("slideshow", {}).get("slide_type") == "slide", "the deck opens"
 
 
 def _sections_in_order(headings: list[str]) -> list[str]:
