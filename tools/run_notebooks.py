@@ -135,6 +135,10 @@ def execute(path: Path) -> NotebookNode:
         kernel_name=KERNEL_NAME,
         timeout=TIMEOUT_S,
         record_timing=False,
+        # outputs arrive after the cell's reply; on a loaded machine nbclient's default 4 s
+        # wait dropped a widget's output silently (05's checker, load 12): wait, and fail loudly
+        iopub_timeout=60,
+        raise_on_iopub_timeout=True,
         store_widget_state=True,
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )
