@@ -112,7 +112,11 @@ def canonical(nb: NotebookNode) -> NotebookNode:
 
 def _renumber_widgets(nb: NotebookNode) -> NotebookNode:
     """ipywidgets model ids are random uuid4 hex strings: renumber them in order of appearance
-    (displayed views cell by cell, then the stored widget state in the kernel's creation order)."""
+    (displayed views cell by cell, then the stored widget state in the kernel's creation order).
+
+    This keeps the stored notebooks' diffs stable. nbval compares against a live kernel, whose
+    ids are random again: tests/nbval_sanitize.cfg masks 32-hex-digit ids for that. Both are
+    needed."""
     order = [
         out.data[WIDGET_VIEW]["model_id"]
         for cell in nb.cells
