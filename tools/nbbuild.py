@@ -15,11 +15,9 @@ script reads like this::
         widget("widgets.SummationLab().widget"),     # source hidden, own slide
     ]
 
-Start the first code cell with ``%matplotlib inline``: without it, the first figure drawn inside
-``with style.lecture():`` activates the inline backend inside an rc_context, whose exit switches
-interactive mode off again, and later figures are silently not shown. End a figure cell with
-``plt.show()``, not a trailing ``;``: nbval executes without storing history, so IPython ignores
-the semicolon there and the cell's last value (a Text, a Legend) becomes an extra output.
+Figures: draw on ``plots.subplots(...)`` inside ``with style.lecture():`` and end the cell with
+``plots.show(fig, alt_text)``, which displays the figure as a PNG carrying its alt text (no
+pyplot state, no stray last value as an extra output).
 
 Metadata rules (checked by tests/test_notebooks.py):
 - every cell has ``slideshow.slide_type`` (lecture mode: one idea per slide, widgets on their own);
