@@ -58,7 +58,7 @@ site: $(READY)
 
 bench: $(READY)
 	for b in $(filter-out benchmarks/bench_hub.py,$(wildcard benchmarks/bench_*.py)); do \
-		$(BIN)/python $$b || exit 1; done
+		PYTHONPATH=tools $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis

@@ -1,6 +1,8 @@
 """Cost of running each course notebook, next to a baseline notebook measured in the same run.
 
-    python benchmarks/bench_notebooks.py [NOTEBOOK ...] [--rounds N]   (default: notebooks/*.ipynb)
+    PYTHONPATH=tools python benchmarks/bench_notebooks.py [NOTEBOOK ...] [--rounds N]
+
+(default: notebooks/*.ipynb; `make bench` sets PYTHONPATH).
 
 Per notebook: wall time of "restart kernel and run all" (kernel start to last cell, fresh kernel)
 and the kernel's peak resident memory and CPU time (getrusage, read by one extra final cell). The
@@ -29,10 +31,12 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+try:
+    import run_notebooks  # tools/: `make bench` puts it on PYTHONPATH
+except ModuleNotFoundError:
+    sys.exit("tools/ is not on the path: run `make bench`, or PYTHONPATH=tools python " + __file__)
 
-import run_notebooks  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TIME_RATIO = 1.5
 EXTRA_MB = 40.0

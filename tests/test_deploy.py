@@ -33,10 +33,6 @@ def measured() -> dict:
     return json.loads(MEASURED.read_text())
 
 
-def test_bytes_follow_jupyterhub_units():
-    assert to_bytes("384M") == 384 * 2**20 and to_bytes("1G") == 2**30 and to_bytes(512) == 512
-
-
 def test_memory_guarantee_covers_the_measured_peak_per_student(values, measured):
     memory = values["singleuser"]["memory"]
     peak = measured["per_student_peak_rss_mib"] * 2**20

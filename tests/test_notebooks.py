@@ -8,27 +8,23 @@ from __future__ import annotations
 
 import json
 import re
+import runpy
+import subprocess
 import sys
 from pathlib import Path
 
+import nbbuild  # tools/, on the path by pyproject's [tool.pytest.ini_options] pythonpath
 import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-sys.path.insert(0, str(ROOT / "tools"))
-
-import nbbuild  # noqa: E402
+TEMPLATE = ROOT / "notebooks" / "src" / "_template.py"  # the specification of a lesson
+SCRIPTS = [*sorted((ROOT / "notebooks" / "src").glob("[0-9][0-9]_*.py")), TEMPLATE]
 
 MAX_BYTES = 2_000_000
 MAX_WORDS = 150  # a projector slide's worth of prose (tables, solutions, reference lists excluded)
-REQUIRED_SECTIONS = {  # heading text (case-insensitive regex) a notebook must contain
-    "learning objectives": r"objectives",
-    "exercise": r"exercise",
-    "quiz": r"quiz",
-    "summary": r"summary",
-    "references": r"references",
-}
+REQUIRED_SECTIONS = runpy.run_path(str(TEMPLATE))["REQUIRED_SECTIONS"]
 ABSOLUTE_PATH = re.compile(r"(?<![\w.~-])/(work|home|tmp|root)(/|\b)")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 IGNORE_TAG = "nbval-ignore-output"
@@ -69,26 +65,99 @@ def test_title_slide_comes_first(nb):
     assert first.cell_type == "markdown" and first.source.startswith("# "), (
         "the first cell is the title slide: a markdown cell starting with '# <title>'"
     )
+    assert first.metadata.get("slideshow", {}).get("slide_type") == "slide", "the deck opens"
 
 
-def test_required_sections(nb):
-    headings = _headings(nb)
-    missing = [
-        name
-        for name, pattern in REQUIRED_SECTIONS.items()
-        if not any(re.search(pattern, h, re.IGNORECASE) for h in headings)
-    ]
-    assert not missing, f"{nb.path.name}: no heading for {', '.join(missing)}"
+def _sections_in_order(headings: list[str]) -> list[str]:
+    """The template's sections found in order, each the first heading after the previous one."""
+    found, at = [], 0
+    for section in REQUIRED_SECTIONS:
+        later = [
+            i for i, h in enumerate(headings[at:], at) if h.lower().startswith(section.lower())
+        ]
+        if later:
+            found.append(section)
+            at = later[0]
+    return found
 
 
-def _headings(nb) -> set[str]:
-    return {
+def test_required_sections_in_template_order(nb):
+    """The sections of notebooks/src/_template.py, in its order (headings starting so)."""
+    headings = _heading_list(nb)
+    found = _sections_in_order(headings)
+    missing = [s for s in REQUIRED_SECTIONS if s not in found]
+    assert not missing, (
+        f"{nb.path.name}: no heading (in the order of notebooks/src/_template.py) for "
+        f"{', '.join(missing)}"
+    )
+
+
+def test_the_template_builds_and_has_its_own_sections():
+    cells, title = nbbuild.load(TEMPLATE)
+    built = nbbuild.build(cells, title=title)
+    assert _sections_in_order(_heading_list(built)) == list(REQUIRED_SECTIONS)
+
+
+def _heading_list(nb) -> list[str]:
+    return [
         line.lstrip("#").strip()
         for c in nb.cells
         if c.cell_type == "markdown"
         for line in c.source.splitlines()
         if line.startswith("#")
-    }
+    ]
+
+
+def _headings(nb) -> set[str]:
+    return set(_heading_list(nb))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every build script's notebook (and the template's), freshly built, not executed."""
+    out = tmp_path_factory.mktemp("built")
+    for src in SCRIPTS:
+        cells, title = nbbuild.load(src)
+        nbbuild.write(out / f"{src.stem}.ipynb", cells, title=title)
+    return out
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check", "--diff"]], ids=" ".join)
+def test_cell_code_passes_ruff(built: Path, command: list[str]):
+    """The code students read and run is linted and formatted like the package (pyproject's
+    [tool.ruff]), checked on a fresh build so a build script cannot wait for a regeneration."""
+    config = ["--config", str(ROOT / "pyproject.toml")]
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, *config, "--no-cache", str(built)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert r.returncode == 0, f"ruff {' '.join(command)} on the built notebooks:\n{r.stdout}"
+
+
+def _solutions(nb) -> list[tuple[int, nbformat.NotebookNode]]:
+    return [
+        (i, c) for i, c in enumerate(nb.cells) if nbbuild.SOLUTION_TAG in c.metadata.get("tags", [])
+    ]
+
+
+def test_exercises_have_solutions_that_run(nb):
+    """An exercise's solution is code executed with the notebook (nbval re-runs it), collapsed,
+    and shows its result; no code hides unexecuted in a markdown <details> block."""
+    solutions = _solutions(nb)
+    assert solutions, f"{nb.path.name}: an exercise but no solution cell (nbbuild.solution)"
+    for i, cell in solutions:
+        assert cell.cell_type == "code", f"cell {i}: a solution is a code cell"
+        hidden = cell.metadata.get("jupyter", {})
+        assert hidden.get("source_hidden") and hidden.get("outputs_hidden"), f"cell {i}: shown"
+        assert cell.outputs, f"cell {i}: a solution shows its result (print it)"
+    unrun = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "markdown" and re.search(r"<details>.*```py", c.source, re.DOTALL)
+    ]
+    assert not unrun, f"{nb.path.name}: code in markdown solutions, never run: cells {unrun}"
 
 
 def test_quiz_links_land_on_a_heading(nb):

@@ -1,7 +1,14 @@
-"""Random walks through every widget: no exception, no traceback, sensible empty states."""
+"""Random walks through every widget: no exception, no traceback, sensible empty states.
+
+Every control is driven, buttons included: a button is pressed as the browser presses it
+(`Button.click`), and an exception in its handler fails the walk. Outside IPython, ipywidgets'
+CallbackDispatcher catches such an exception and only logs it to the widget's logger, so `press`
+listens on that logger.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import ipywidgets as W
@@ -37,9 +44,32 @@ def _values(control: W.Widget) -> st.SearchStrategy:
     return st.integers(0, 40).map(lambda i: ("option", i))  # Dropdown, Select, Toggle, Radio
 
 
+class _Failures(logging.Handler):
+    """Collects the log records that carry an exception (what the dispatcher logs)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.failures: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            self.failures.append(logging.Formatter().format(record))
+
+
+def press(button: W.Button) -> None:
+    """Click `button`; AssertionError with the traceback if one of its handlers raises."""
+    listener = _Failures()
+    button.log.addHandler(listener)
+    try:
+        button.click()
+    finally:
+        button.log.removeHandler(listener)
+    assert not listener.failures, f"button {button.description!r} raised:\n{listener.failures[0]}"
+
+
 def _set(control: W.Widget, value: Any) -> None:
     if value == "click":
-        control.click()
+        press(control)
     elif isinstance(value, tuple) and value[0] == "option":
         options = control.options
         if options:  # an empty selector (no cause matches) offers nothing to pick
@@ -110,10 +140,18 @@ def test_random_walk_never_breaks(cls, examples):
 
 def test_all_filters_empty_and_contradictory():
     w = _widget(CauseExplorer)
-    w.controls["clear"].click()
+    press(w.controls["clear"])
     assert len(w.controls["cause"].options) == len(w.taxonomy.causes)
     w.controls["category"].value = "benign"
     w.controls["extent"].value = "single-fibres"
     w.controls["rhythm"].value = "sustained"
     _check(w)
     assert "No cause matches these filters" in w.card.value
+
+
+def test_press_fails_when_a_button_handler_raises():
+    """The walk can fail on a broken button (the dispatcher alone would only log it)."""
+    button = W.Button(description="Broken")
+    button.on_click(lambda _b: 1 / 0)
+    with pytest.raises(AssertionError, match="'Broken' raised:(.|\n)*ZeroDivisionError"):
+        press(button)

@@ -164,12 +164,15 @@ def prefer_static(nb: nbformat.NotebookNode, page: Page) -> None:
 
 
 def mark_folds(nb: nbformat.NotebookNode) -> None:
-    """Note in each cell which parts start collapsed on the page, and the summary to open them."""
+    """Note in each cell which parts start collapsed on the page, and the summary to open them.
+    A solution (tag ``solution``: code and output collapsed in JupyterLab) folds as one piece."""
     for cell in nb.cells:
         tags = set(cell.metadata.get("tags", []))
         hidden = cell.metadata.get("jupyter", {})
+        if tags & SOLUTION_TAGS:
+            cell.metadata[FOLD] = {"cell": "Show solution"}
+            continue
         folds = {
-            "cell": "Show solution" if tags & SOLUTION_TAGS else "",
             "input": "Show code" if hidden.get("source_hidden") or tags & HIDE_INPUT_TAGS else "",
             "output": (
                 "Show output" if hidden.get("outputs_hidden") or tags & HIDE_OUTPUT_TAGS else ""

@@ -1,8 +1,10 @@
 """Write course notebooks from Python, with the metadata the course needs set by construction.
 
 The source of truth of each notebook is a build script ``notebooks/src/NN_name.py`` that defines
-``CELLS`` (a list made with `md`, `code`, `widget`, `solution`); `tools/run_notebooks.py` builds
-``notebooks/NN_name.ipynb`` from it and executes it. A build script reads like this::
+``CELLS`` (a list made with `md`, `code`, `widget`, `solution`, `quiz`, `references`);
+`tools/run_notebooks.py` builds ``notebooks/NN_name.ipynb`` from it and executes it.
+``notebooks/src/_template.py`` is the specification of a lesson: copy it to start one. A build
+script reads like this::
 
     from nbbuild import code, md, widget
 
@@ -13,15 +15,15 @@ The source of truth of each notebook is a build script ``notebooks/src/NN_name.p
         widget("widgets.SummationLab().widget"),     # source hidden, own slide
     ]
 
-Start the first code cell with ``%matplotlib inline``: without it, the first figure drawn inside
-``with style.lecture():`` activates the inline backend inside an rc_context, whose exit switches
-interactive mode off again, and later figures are silently not shown. End a figure cell with
-``plt.show()``, not a trailing ``;``: nbval executes without storing history, so IPython ignores
-the semicolon there and the cell's last value (a Text, a Legend) becomes an extra output.
+Figures: draw on ``plots.subplots(...)`` inside ``with style.lecture():`` and end the cell with
+``plots.show(fig, alt_text)``, which displays the figure as a PNG carrying its alt text (no
+pyplot state, no stray last value as an extra output).
 
 Metadata rules (checked by tests/test_notebooks.py):
 - every cell has ``slideshow.slide_type`` (lecture mode: one idea per slide, widgets on their own);
 - a cell that only builds a widget has ``jupyter.source_hidden`` and the tag ``hide-input``;
+- an exercise's solution is code (`solution`): executed with the notebook, tagged ``solution``,
+  source and output collapsed; its explanation sits in a ``<details>`` block after it;
 - ``nbval-ignore-output`` needs a reason: pass ``ignore_output="why"``; the reason becomes the
   cell's first line ``# nbval-ignore-output: why``. ``nbval-skip`` is not offered.
 """
@@ -30,7 +32,6 @@ from __future__ import annotations
 
 import json
 import runpy
-import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from nbformat import NotebookNode
 SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "notes", "-")
 IGNORE_TAG = "nbval-ignore-output"
 HIDE_TAG = "hide-input"
+SOLUTION_TAG = "solution"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 LANGUAGE_INFO = {
     "name": "python",
@@ -110,14 +112,32 @@ def widget(src: str, *, slide: str = "slide", ignore_output: str = "") -> Notebo
     return code(src, hidden=True, slide=slide, ignore_output=ignore_output)
 
 
-def solution(text: str, summary: str = "Show solution", slide: str = "subslide") -> NotebookNode:
-    """A markdown cell with a collapsed, revealable solution (works in static renders too)."""
-    body = _text(text)
-    return md(f"<details><summary>{summary}</summary>\n\n{body}\n\n</details>", slide=slide)
+def solution(
+    src: str, explanation: str = "", *, slide: str = "subslide", ignore_output: str = ""
+) -> list[NotebookNode]:
+    """An exercise's solution: a real code cell, run with the notebook (so nbval checks what it
+    prints), with source and output collapsed (``jupyter.source_hidden``/``outputs_hidden``) and
+    the tag ``solution`` (the static site folds it). ``explanation`` (markdown) follows in a
+    collapsed ``<details>`` block; let the code print the numbers rather than the prose repeat
+    them. Put it right after the exercise's starting cell (the stub the student edits)::
+
+        code("answer = ...  # your code"),
+        solution("answer = 30\nanswer", "Why 30: ..."),
+    """
+    if not src.strip():
+        raise ValueError("a solution is code that runs; put a prose answer in md('<details>...')")
+    cell = code(src, tags=[SOLUTION_TAG], slide=slide, ignore_output=ignore_output)
+    cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+    if not explanation.strip():
+        return [cell]
+    body = _text(explanation)
+    why = md(f"<details><summary>Explanation</summary>\n\n{body}\n\n</details>", slide="-")
+    return [cell, why]
 
 
-def build(cells: Sequence[NotebookNode], *, title: str = "") -> NotebookNode:
-    """A notebook with the course metadata; cell ids are ``cell-NN`` (stable across rebuilds)."""
+def build(cells: Sequence[NotebookNode | list[NotebookNode]], *, title: str = "") -> NotebookNode:
+    """A notebook with the course metadata; cell ids are ``cell-NN`` (stable across rebuilds).
+    An item may be a list of cells (what `solution` and `quiz` return): its cells go in order."""
     nb = nbformat.v4.new_notebook()
     nb.nbformat_minor = NBFORMAT_MINOR
     nb.metadata = nbformat.from_dict(
@@ -126,7 +146,8 @@ def build(cells: Sequence[NotebookNode], *, title: str = "") -> NotebookNode:
     if title:
         nb.metadata["title"] = title
     nb.cells = []
-    for i, cell in enumerate(cells):
+    flat = [c for item in cells for c in (item if isinstance(item, list) else [item])]
+    for i, cell in enumerate(flat):
         cell = nbformat.from_dict(json.loads(json.dumps(cell)))  # a copy: CELLS may be reused
         cell["id"] = f"cell-{i:02d}"
         nb.cells.append(cell)
@@ -143,9 +164,8 @@ def write(path: str | Path, cells: Sequence[NotebookNode], *, title: str = "") -
 
 def load(src: str | Path) -> tuple[list[NotebookNode], str]:
     """Run a build script and return its ``CELLS`` and optional ``TITLE``."""
-    tools = str(Path(__file__).resolve().parent)
-    if tools not in sys.path:
-        sys.path.insert(0, tools)
+    # the script's `from nbbuild import ...` finds this module: whoever imported nbbuild by name
+    # has tools/ on sys.path (a script in tools/, or pytest's pythonpath)
     namespace = runpy.run_path(str(src))
     cells = namespace.get("CELLS")
     if not isinstance(cells, list) or not cells:
@@ -197,7 +217,9 @@ def quiz(notebook: str | None, *, n: int = 8, seed: int = 0) -> list[NotebookNod
 
     tax = mt.load_taxonomy()
 
-    args = f"notebook={notebook!r}, n={n}, seed={seed}" if notebook else f"n={n}, seed={seed}"
+    args = f"n={n}, seed={seed}"
+    if notebook:  # json.dumps: double quotes, as ruff format writes them
+        args = f"notebook={json.dumps(notebook)}, {args}"
     cells = [widget(f"from muscletwitch import widgets\n\nwidgets.Quiz({args})")]
     items = []
     for i, question in enumerate(q.questions(notebook=notebook, n=n, seed=seed), 1):

@@ -22,13 +22,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import nbbuild  # a sibling: tools/ is on sys.path as the script's folder (pytest: pythonpath)
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import nbbuild  # noqa: E402 (tools/ is not a package)
 
 KERNEL_NAME = "python3"
 TIMEOUT_S = 300
@@ -57,7 +55,8 @@ def find(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             found.update(dict.fromkeys(sorted(p.glob("*.ipynb"))))
-            found.update(dict.fromkeys(nbbuild.target_of(s) for s in sorted(p.glob("src/*.py"))))
+            scripts = [s for s in sorted(p.glob("src/*.py")) if not s.name.startswith("_")]
+            found.update(dict.fromkeys(nbbuild.target_of(s) for s in scripts))  # _template.py: no
         elif p.suffix == ".py":
             found[nbbuild.target_of(p)] = None
         elif p.suffix == ".ipynb":
@@ -113,7 +112,11 @@ def canonical(nb: NotebookNode) -> NotebookNode:
 
 def _renumber_widgets(nb: NotebookNode) -> NotebookNode:
     """ipywidgets model ids are random uuid4 hex strings: renumber them in order of appearance
-    (displayed views cell by cell, then the stored widget state in the kernel's creation order)."""
+    (displayed views cell by cell, then the stored widget state in the kernel's creation order).
+
+    This keeps the stored notebooks' diffs stable. nbval compares against a live kernel, whose
+    ids are random again: tests/nbval_sanitize.cfg masks 32-hex-digit ids for that. Both are
+    needed."""
     order = [
         out.data[WIDGET_VIEW]["model_id"]
         for cell in nb.cells
@@ -136,6 +139,10 @@ def execute(path: Path) -> NotebookNode:
         kernel_name=KERNEL_NAME,
         timeout=TIMEOUT_S,
         record_timing=False,
+        # outputs arrive after the cell's reply; on a loaded machine nbclient's default 4 s
+        # wait dropped a widget's output silently (05's checker, load 12): wait, and fail loudly
+        iopub_timeout=60,
+        raise_on_iopub_timeout=True,
         store_widget_state=True,
         resources={"metadata": {"path": str(path.parent.resolve())}},
     )

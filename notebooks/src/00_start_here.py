@@ -191,16 +191,15 @@ CELLS = [
     ),
     solution(
         """
-        ```python
         seed = tax.filter(in_seed=True)
-        print(len(seed))                                            # 10
-        print([c.name for c in tax.filter(in_seed=True, category="benign")])
-        ```
-
-        Ten causes come from the seed article; two of them are benign: psychological stress
-        and strenuous exercise. The article left out the commonest harmless triggers
-        (caffeine, lack of sleep, eyelid myokymia), which notebook 03 adds.
+        print(len(seed), "causes from the seed article")
+        print("benign:", [c.name for c in tax.filter(in_seed=True, category="benign")])
+        """,
         """
+        Two of the seed article's causes are benign: psychological stress and strenuous
+        exercise. The article left out the commonest harmless triggers (caffeine, lack of
+        sleep, eyelid myokymia), which notebook 03 adds.
+        """,
     ),
     md(
         """

@@ -132,15 +132,26 @@ CELLS = [
     code(
         """
         pairs = {"fasciculation": "motor-unit", "fibrillation": "single-fibres"}
-        labels = {"fasciculation": "fasciculation: one motor unit", "fibrillation": "fibrillation: single fibres"}
+        labels = {
+            "fasciculation": "fasciculation: one motor unit",
+            "fibrillation": "fibrillation: single fibres",
+        }
         with style.lecture():
             fig, ax = plots.subplots(figsize=(12, 3.4))
-            for (pid, extent), dashes in zip(pairs.items(), ["-", "--"]):
+            for (pid, extent), dashes in zip(pairs.items(), ["-", "--"], strict=True):
                 t, force, surface = physiology.extent_signal(extent)
                 ax.plot(t * 1000, surface, dashes, color=style.colour_of(pid), label=labels[pid])
-            ax.set(xlabel="time (ms)", ylabel="skin movement (a.u.)", title="Skin movement on one scale (illustrative model)")
+            ax.set(
+                xlabel="time (ms)",
+                ylabel="skin movement (a.u.)",
+                title="Skin movement on one scale (illustrative model)",
+            )
             ax.legend()
-        plots.show(fig, "Skin movement on one scale (illustrative model): a fibrillation of single fibres leaves the skin still, a fasciculation of one motor unit makes a visible flicker.")
+        plots.show(
+            fig,
+            "Skin movement on one scale (illustrative model): a fibrillation of single fibres "
+            "leaves the skin still, a fasciculation of one motor unit makes a visible flicker.",
+        )
         """
     ),
     md(
@@ -165,7 +176,11 @@ CELLS = [
             fig, ax = plots.subplots(figsize=(12, 2.8))
             plots.raster(ax, [regular, irregular], labels=["regular", "irregular"])
             ax.set_title("Discharge trains, 8 per second on average (illustrative model)")
-        plots.show(fig, "Two discharge trains at 8 per second (illustrative model): the regular one evenly spaced like a clock, the irregular one clustered with gaps.")
+        plots.show(
+            fig,
+            "Two discharge trains at 8 per second (illustrative model): the regular one evenly "
+            "spaced like a clock, the irregular one clustered with gaps.",
+        )
         """
     ),
     md(
@@ -187,10 +202,19 @@ CELLS = [
         with style.lecture():
             fig, ax = plots.subplots(figsize=(10, 3.4))
             for T in (fast, slow):
-                ax.plot(t * 1000, physiology.twitch(t, contraction_ms=T), label=f"contraction time {T:g} ms")
-            ax.set(xlabel="time (ms)", ylabel="force (peak = 1)", title="One motor-unit twitch (Sica & McComas 1971)")
+                force = physiology.twitch(t, contraction_ms=T)
+                ax.plot(t * 1000, force, label=f"contraction time {T:g} ms")
+            ax.set(
+                xlabel="time (ms)",
+                ylabel="force (peak = 1)",
+                title="One motor-unit twitch (Sica & McComas 1971)",
+            )
             ax.legend()
-        plots.show(fig, f"Force of one motor-unit twitch peaking at {fast:g} ms and at {slow:g} ms, the range Sica & McComas measured; both are over within a few tenths of a second.")
+        plots.show(
+            fig,
+            f"Force of one motor-unit twitch peaking at {fast:g} ms and at {slow:g} ms, the range "
+            "Sica & McComas measured; both are over within a few tenths of a second.",
+        )
         """
     ),
     md(
@@ -245,7 +269,7 @@ CELLS = [
         1 = fully fused).
 
         1. For a unit with a 60 ms contraction time, find the lowest firing rate among 5, 10, 15,
-           ... 50 Hz whose fusion index reaches 0.9.
+           ... 100 Hz whose fusion index reaches 0.9.
         2. Repeat for a fast unit (35 ms). Does a fast unit need a higher or a lower rate?
 
         Start from the cell below.
@@ -259,19 +283,18 @@ CELLS = [
     ),
     solution(
         """
-        ```python
         for T in (60, 35):
-            for rate in range(5, 55, 5):
+            for rate in range(5, 105, 5):
                 t, force = physiology.summed_force(rate, contraction_ms=T)
                 if physiology.fusion_index(force) >= 0.9:
                     print(f"{T} ms: fused from {rate} Hz")
                     break
-        ```
-
-        A 60 ms unit reaches 0.9 at **30 Hz**, a fast 35 ms unit only at **40 Hz**: the shorter
-        the twitch, the faster the neuron must fire before the next twitch arrives, so fast units
-        need higher rates to fuse. (Illustrative model: the threshold 0.9 is our choice.)
+        """,
         """
+        The fast 35 ms unit needs a higher rate than the 60 ms unit: the shorter the twitch,
+        the faster the neuron must fire before the next twitch arrives, so fast units need
+        higher rates to fuse. (Illustrative model: the threshold 0.9 is our choice.)
+        """,
     ),
     md(
         """

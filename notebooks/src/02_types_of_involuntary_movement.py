@@ -16,7 +16,6 @@ EXTENT = {
 }
 SYSTEM = {"hpo": "HPO", "icd10": "ICD-10", "icd10cm": "ICD-10-CM", "mesh": "MeSH"}
 TIC = tax.cause("tic-disorder")
-MYSTERY = {"A": "seizure", "B": "fasciculation", "C": "tremor", "D": "spasm-cramp"}
 
 
 def sites(p) -> str:
@@ -199,19 +198,26 @@ CELLS = [
         """
     ),
     code(
-        f"""
-        mystery = {MYSTERY!r}
+        """
+        mystery = {"A": "seizure", "B": "fasciculation", "C": "tremor", "D": "spasm-cramp"}
         traces = [tax.phenomenon(pid) for pid in mystery.values()]
+        labels = [f"Trace {label}" for label in mystery]
         with style.lecture():
             fig, ax = plots.subplots(figsize=(12, 5))
-            drawn = plots.comparison(ax, traces, seed=7, labels=[f"Trace {{label}}" for label in mystery], colour=style.INK)
+            drawn = plots.comparison(ax, traces, seed=7, labels=labels, colour=style.INK)
             ax.set_title("Four mystery traces on one scale (illustrative model)")
-        plots.show(fig, drawn.alt_text.replace("signatures", "unnamed traces") + " Identify each by its timing.")
+        alt = drawn.alt_text.replace("signatures", "unnamed traces")
+        plots.show(fig, alt + " Identify each by its timing.")
         """,
         hidden=True,
         slide="-",
     ),
     solution(
+        """
+        for label, pid in mystery.items():
+            p = tax.phenomenon(pid)
+            print(f"Trace {label}: {p.name}, rhythm: {p.rhythm}")
+        """,
         """
         - **A: seizure jerks** (clonic): rhythmic, large jerks at a steady rate, starting and
           stopping: a seizure, from the brain.
@@ -222,7 +228,7 @@ CELLS = [
 
         The clue is rhythm first (irregular, rhythmic, sustained), then size and duration.
         Real recordings are noisier; these traces are an illustrative model.
-        """
+        """,
     ),
     md(
         """

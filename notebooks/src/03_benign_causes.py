@@ -148,9 +148,18 @@ CELLS = [
             fig, ax = plots.subplots(figsize=(11, 4))
             bars = ax.barh(list(evidence), list(evidence.values()), color=style.colour_of("benign"))
             ax.bar_label(bars, fmt="%g%%", padding=4)
-            ax.set(xlim=(0, 115), xlabel="% of people studied", title="Benign twitching: the numbers (cited studies)")
+            ax.set(
+                xlim=(0, 115),
+                xlabel="% of people studied",
+                title="Benign twitching: the numbers (cited studies)",
+            )
             ax.invert_yaxis()
-        plots.show(fig, "Bar chart of the cited studies: 70% notice fasciculations, 100% of 50 healthy adults had fasciculation potentials on EMG, 12.8% of race entrants had exercise cramps, 0% of 121 people developed MND.")
+        plots.show(
+            fig,
+            "Bar chart of the cited studies: 70% notice fasciculations, 100% of 50 healthy "
+            "adults had fasciculation potentials on EMG, 12.8% of race entrants had exercise "
+            "cramps, 0% of 121 people developed MND.",
+        )
         """
     ),
     md(
@@ -214,17 +223,16 @@ CELLS = [
     ),
     solution(
         """
-        ```python
         a = mt.assess("twitching", "stress", "poor-sleep", "lasting-over-2-weeks")
         print(a.urgency, [c.name for c in a.causes], [f.name for f in a.red_flags])
-        ```
-
+        """,
+        """
         Without it: **self-care**; stress and lack of sleep fit, no red flags. With it:
         **see-a-doctor**, because twitching for more than 2 weeks is a red flag (NHS). Benign
         fasciculation syndrome now also fits. The causes are still benign ones: the urgency
         changes because only an examination can tell, not because the twitch became
         dangerous.
-        """
+        """,
     ),
     md(
         """

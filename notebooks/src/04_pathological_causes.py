@@ -333,6 +333,11 @@ CELLS = [
     ),
     solution(
         """
+        for cid in ["tic-disorder", "parkinsons-disease", "multiple-sclerosis", "electrolytes"]:
+            c = tax.cause(cid)
+            print(c.name, c.site, c.phenomena)
+        """,
+        """
         1. **Tic disorder.** Brain; a tic; a whole movement with an urge before it, briefly held
            back (the "tick" of the seed article).
         2. **Parkinson's disease** is the classic picture: brain (basal ganglia); a rhythmic
@@ -343,13 +348,7 @@ CELLS = [
         4. **Low calcium or magnesium** (electrolytes), for example after vomiting or diarrhoea.
            Body-wide, acting on peripheral nerves; **tetany**: sustained spasms with tingling.
            A doctor checks the blood.
-
-        ```python
-        for cid in ["tic-disorder", "parkinsons-disease", "multiple-sclerosis", "electrolytes"]:
-            c = tax.cause(cid)
-            print(c.name, c.site, c.phenomena)
-        ```
-        """
+        """,
     ),
     md(
         """

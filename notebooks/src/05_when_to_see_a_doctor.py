@@ -12,18 +12,18 @@ def flag_table(urgency: str) -> str:
     return "\n".join(["| Red flag | What to do |", "|---|---|", *rows])
 
 
+REPORT = """
+print("Urgency:", a.urgency)
+for c in a.causes:
+    print(f"Fits: {c.name} ({a.reasons[c.id].describe(tax)})")
+for f in a.red_flags:
+    print(f"Red flag: {f.name} ({f.urgency}): {f.advice}")
+"""
+
+
 def assessed(*findings: str) -> str:
-    """What `mt.assess` returns for the findings, in words (computed when the notebook is built)."""
-    a = mt.assess(*findings)
-    call = "mt.assess(" + ", ".join(f'"{f}"' for f in findings) + ")"
-    causes = [f"  - {c.name}: {a.reasons[c.id].describe(tax)}" for c in a.causes]
-    flags = [f"  - {f.name} ({f.urgency}): {f.advice}" for f in a.red_flags]
-    return "\n".join(
-        [f"`{call}` returns:", "", f"- **Urgency: {a.urgency}**", "- Causes that fit, best first:"]
-        + (causes or ["  - none"])
-        + ["- Red flags:"]
-        + (flags or ["  - none"])
-    )
+    """The code of a case's solution: `mt.assess` on the case's findings, printed with reasons."""
+    return "a = mt.assess(" + ", ".join(f'"{f}"' for f in findings) + ")" + REPORT
 
 
 CASES = {  # vignette -> the findings a careful reader picks
@@ -84,9 +84,10 @@ CELLS = [
     ),
     code(
         """
+        from IPython.display import Markdown
+
         import muscletwitch as mt
         from muscletwitch import plots, style
-        from IPython.display import Markdown
 
         tax = mt.load_taxonomy()
         """
@@ -194,14 +195,13 @@ CELLS = [
         slide="subslide",
     ),
     solution(
-        f"""
-        {assessed(*CASES["exams"])}
-
+        assessed(*CASES["exams"]),
+        """
         This is **eyelid myokymia**, a very common, harmless twitch, brought on by stress, too
         little sleep and caffeine together. Self-care: sleep, less coffee, and time; it settles
         on its own. A doctor is needed if it goes on for more than 2 weeks (NHS), or if an
         eyelid twitch lasts over 3 months, closes the eye or spreads in the face (NICE NG127).
-        """
+        """,
     ),
     md(
         """
@@ -214,14 +214,13 @@ CELLS = [
         slide="subslide",
     ),
     solution(
-        f"""
-        {assessed(*CASES["marathon"])}
-
+        assessed(*CASES["marathon"]),
+        """
         Tired muscles after **strenuous exercise** twitch and cramp for hours to a day or two;
         exercise-associated cramps are common in endurance sport. This is fatigue, not a
         "strain" (a strain is a torn muscle). Rest, stretching and gradual training help. Red
         flags would be weakness, or twitching that lasts over 2 weeks.
-        """
+        """,
     ),
     md(
         """
@@ -233,16 +232,15 @@ CELLS = [
         slide="subslide",
     ),
     solution(
-        f"""
-        {assessed(*CASES["grip"])}
-
+        assessed(*CASES["grip"]),
+        """
         **See a GP soon.** Twitching that lasts over 2 weeks is a red flag, and **weakness** is
         the important one: twitching together with a weak muscle is what needs examining.
         The tool lists ALS because that is the cause in its data that weakness and twitching
         fit; it cannot tell what a doctor can. Other conditions, such as a trapped nerve root
         in the neck, also cause weakness. A doctor examines the arm and, if needed, refers for
         nerve tests. ALS is rare; this is why the decision belongs to a doctor, not a tool.
-        """
+        """,
     ),
     md(
         """
@@ -255,15 +253,14 @@ CELLS = [
         slide="subslide",
     ),
     solution(
-        f"""
-        {assessed(*CASES["fever"])}
-
+        assessed(*CASES["fever"]),
+        """
         **Call emergency services: it is her first fit.** This looks like a **febrile
         seizure**: about 1 in 20 young children have one, often as a temperature rises at the
         start of an infection, and most are harmless. Meanwhile: lay her on her side on a soft
         surface, stay with her, time the fit, put nothing in her mouth. Fever medicines make a
         child comfortable but do not prevent febrile seizures.
-        """
+        """,
     ),
     md(
         """
@@ -276,15 +273,14 @@ CELLS = [
         slide="subslide",
     ),
     solution(
-        f"""
-        {assessed(*CASES["diabetes"])}
-
+        assessed(*CASES["diabetes"]),
+        """
         **Act now: this is probably a hypo (low blood sugar).** Missed meals and extra exercise
         lower blood sugar; adrenaline brings the trembling and sweating, and the brain short of
         glucose the confusion. If he is awake and can swallow: fast-acting sugar (glucose
         tablets, a sugary drink), recheck, then a snack. If he becomes unconscious, fits, or
         does not improve: call emergency services. Never give insulin.
-        """
+        """,
     ),
     md(
         """

@@ -52,9 +52,14 @@ CLAIMS = {
     "Physical activity programmes reduce spasticity in MS.": SPAST,
     "Behavioural therapy helps troublesome tics.": TICS,
 }
-CLAIM_ANSWERS = "\n".join(
-    f"{i}. {claim} **{t.evidence}** ({t.kind}: {t.name})."
-    for i, (claim, t) in enumerate(CLAIMS.items(), 1)
+CLAIMS_SOLUTION = (  # the solution's code: the claims' therapies, looked up in the data
+    "claims = [\n"
+    + "".join(f'    "{t.id}",\n' for t in CLAIMS.values())
+    + """]
+for i, tid in enumerate(claims, 1):
+    t = tax.therapy(tid)
+    print(f"{i}. {t.name}: {t.kind}, evidence {t.evidence}")
+"""
 )
 
 TITLE = "06 Therapy and physiotherapy"
@@ -152,18 +157,37 @@ CELLS = [
     ),
     code(
         """
-        kinds = {"physiotherapy": ("o", "bluish-green"), "psychological": ("s", "reddish-purple"),
-                 "medical": ("D", "blue"), "self-care": ("^", "sky-blue"), "complementary": ("X", "vermillion")}
+        kinds = {
+            "physiotherapy": ("o", "bluish-green"),
+            "psychological": ("s", "reddish-purple"),
+            "medical": ("D", "blue"),
+            "self-care": ("^", "sky-blue"),
+            "complementary": ("X", "vermillion"),
+        }
         therapies = sorted(tax.therapies, key=lambda t: EVIDENCE_LEVELS.index(t.evidence))
         with style.lecture():
             fig, ax = plots.subplots(figsize=(15, 9))
             for kind, (marker, colour) in kinds.items():
-                xy = [(EVIDENCE_LEVELS.index(t.evidence), i) for i, t in enumerate(therapies) if t.kind == kind]
-                ax.scatter(*zip(*xy), s=300, marker=marker, color=style.OKABE_ITO[colour], label=kind)
-            ax.set(xticks=range(5), xticklabels=EVIDENCE_LEVELS, yticks=range(len(therapies)),
-                   yticklabels=[t.name for t in therapies], xlim=(-0.5, 4.5), title="Treatments by evidence level (course data)")
-            ax.invert_yaxis(); ax.grid(axis="x", alpha=0.3); ax.legend(title="kind", loc="lower left")  # empty: the lower rows sit on the right
-        plots.show(fig, "Each treatment in the course data placed on the evidence scale from strong to unproven; physiotherapy for MS sits at strong, Breuss massage and the Dorn method at unproven.")
+                rows = [i for i, t in enumerate(therapies) if t.kind == kind]
+                levels = [EVIDENCE_LEVELS.index(therapies[i].evidence) for i in rows]
+                ax.scatter(levels, rows, s=300, marker=marker, color=style.OKABE_ITO[colour], label=kind)
+            ax.set(
+                xticks=range(5),
+                xticklabels=EVIDENCE_LEVELS,
+                yticks=range(len(therapies)),
+                yticklabels=[t.name for t in therapies],
+                xlim=(-0.5, 4.5),
+                title="Treatments by evidence level (course data)",
+            )
+            ax.invert_yaxis()
+            ax.grid(axis="x", alpha=0.3)
+            ax.legend(title="kind", loc="lower left")  # empty: the lower rows sit on the right
+        plots.show(
+            fig,
+            "Each treatment in the course data placed on the evidence scale from strong to "
+            "unproven; physiotherapy for MS sits at strong, Breuss massage and the Dorn method "
+            "at unproven.",
+        )
         """
     ),
     md(
@@ -272,19 +296,12 @@ CELLS = [
         """
     ),
     solution(
-        f"""
-        {CLAIM_ANSWERS}
-
+        CLAIMS_SOLUTION,
+        """
         Claims 1 and 4 are about the same illness, but the evidence differs: strong for
         muscle power (CD003980), low for spasticity (CD009974). Claim 2 has no trial behind it,
         however confidently it is made. Claim 3 is sound advice without trials (consensus).
-
-        ```python
-        for tid in ["physiotherapy-ms", "dorn-method", "stretching", "physiotherapy-spasticity", "behavioural-therapy-tics"]:
-            t = tax.therapy(tid)
-            print(f"{{t.name}}: {{t.kind}}, {{t.evidence}}")
-        ```
-        """
+        """,
     ),
     md(
         """

@@ -152,6 +152,13 @@ CELLS = [
     ),
     solution(
         """
+        told = ("twitching", "recent-strenuous-exercise", "stress")
+        a = mt.assess(*told)
+        print("as told:", a.urgency, [c.name for c in a.causes])
+        for extra in ["lasting-over-2-weeks", "spreading", "muscle-weakness"]:
+            print(f"+ {extra}:", mt.assess(*told, extra).urgency)
+        """,
+        """
         A model answer:
 
         "Twitches like yours are very common: about 70% of healthy people notice them, and
@@ -160,10 +167,10 @@ CELLS = [
         what matters is weakness or the muscle getting thinner. Rest, sleep and less coffee
         help. See a GP if it lasts more than 2 weeks, spreads, or the leg becomes weak."
 
-        `mt.assess("twitching", "recent-strenuous-exercise", "stress")` agrees: urgency
-        self-care, with strenuous exercise and stress as the causes that fit. Remember that
+        `mt.assess` agrees: as told, self-care, with strenuous exercise and stress as the
+        causes that fit; each red flag of the last sentence raises the urgency. Remember that
         the tool teaches the reasoning; it cannot examine your friend.
-        """
+        """,
     ),
     md(
         """

@@ -12,13 +12,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import build_site  # tools/, on the path by pyproject's [tool.pytest.ini_options] pythonpath
 import nbformat
 import pytest
 from labserver import NOTEBOOKS, REPO, notebook_names
 from playwright.sync_api import Page, Route
-
-sys.path.insert(0, str(REPO / "tools"))
-import build_site  # noqa: E402 (tools/ is not a package)
 
 PAGES = ["index.html", *(f"{Path(n).stem}.html" for n in notebook_names())]
 NBCONVERT_PLACEHOLDER_ALT = "No description has been provided for this image"
