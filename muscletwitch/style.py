@@ -32,11 +32,13 @@ CATEGORY_LINESTYLES = {"benign": "-", "pathological": "--"}
 SITE_COLOURS = {
     "psychological": OKABE_ITO["sky-blue"],
     "brain": OKABE_ITO["reddish-purple"],
+    "upper-motor-neuron": OKABE_ITO["reddish-purple"],  # central, like brain and spinal cord
     "spinal-cord": OKABE_ITO["reddish-purple"],
-    "motor-neuron": OKABE_ITO["bluish-green"],
+    "lower-motor-neuron": OKABE_ITO["bluish-green"],  # peripheral motor system
     "peripheral-nerve": OKABE_ITO["bluish-green"],
     "neuromuscular-junction": OKABE_ITO["bluish-green"],
     "muscle": OKABE_ITO["orange"],
+    "autonomic-nerves": OKABE_ITO["yellow"],  # its own colour: not "stress and mind"
     "systemic": "#7F7F7F",
 }
 
