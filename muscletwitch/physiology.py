@@ -240,10 +240,11 @@ def _stretches(t: np.ndarray, onsets: np.ndarray, p: dict[str, Any]) -> np.ndarr
     activity = np.zeros_like(t)
     for i, start in enumerate(onsets):
         k = i % velocities.size
-        x = t - start
-        inside = (x >= 0) & (x < span / velocities[k])
-        edge = np.minimum(x[inside], span / velocities[k] - x[inside]) / ramp_s
-        activity[inside] += resistance[k] * np.sin(np.pi / 2 * np.clip(edge, 0, 1)) ** 2
+        length_s = span / velocities[k]
+        inside = slice(*np.searchsorted(t, (start, start + length_s)))  # only this stretch
+        x = t[inside] - start
+        edge = np.clip(np.minimum(x, length_s - x) / ramp_s, 0, 1)
+        activity[inside] += resistance[k] * np.sin(np.pi / 2 * edge) ** 2
     if "cogwheel_hz" in p:
         depth = p.get("cogwheel_depth", 0.5)
         if not 0 <= depth < 1:
