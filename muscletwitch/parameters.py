@@ -69,6 +69,13 @@ class Tremor(Cited):
 
 
 @dataclass(frozen=True, slots=True)
+class Clonus(Cited):
+    """Measured beat frequency of clonus (Hz), which the clonus signature must stay inside."""
+
+    beat_hz: Range
+
+
+@dataclass(frozen=True, slots=True)
 class ExtentModel(Cited):
     """How much of a muscle one event involves: ``units`` firing once each."""
 
@@ -84,7 +91,7 @@ class Signature(Cited):
     """The activity typical of one phenomenon (see the comment in ``signatures.toml``)."""
 
     id: str = field(metadata=ids("phenomenon"))
-    shape: Literal["twitch", "jerk", "spike", "oscillation"]
+    shape: Literal["twitch", "jerk", "spike", "oscillation", "stretch"]
     amplitude: float = field(metadata={"min": 0})
     train: Literal["regular", "irregular"] | None = None
     rate_hz: float | None = field(default=None, metadata={"min": 0})
@@ -98,6 +105,14 @@ class Signature(Cited):
     frequency_hz: float | None = field(default=None, metadata={"min": 0})
     phase_drift_rad_per_sqrt_s: float | None = field(default=None, metadata={"min": 0})
     scale: Literal["event", "trace"] = "event"  # what peaks at `amplitude`
+    # "stretch" (spasticity, rigidity): passive stretches and the resistance to them
+    stretch_velocities_deg_s: tuple[float, ...] | None = field(default=None, metadata={"min": 0})
+    stretch_range_deg: float | None = field(default=None, metadata={"min": 0})
+    baseline: float | None = field(default=None, metadata={"min": 0})
+    velocity_gain: float | None = field(default=None, metadata={"min": 0})
+    ramp_ms: float | None = field(default=None, metadata={"min": 0})
+    cogwheel_hz: float | None = field(default=None, metadata={"min": 0})
+    cogwheel_depth: float | None = field(default=None, metadata={"min": 0})
 
     def __post_init__(self) -> None:
         Cited.__post_init__(self)
@@ -106,6 +121,13 @@ class Signature(Cited):
             "jerk": ("width_ms",),
             "spike": ("width_ms",),
             "oscillation": ("frequency_hz", "phase_drift_rad_per_sqrt_s"),
+            "stretch": (
+                "stretch_velocities_deg_s",
+                "stretch_range_deg",
+                "baseline",
+                "velocity_gain",
+                "ramp_ms",
+            ),
         }[self.shape]
         if self.shape != "oscillation":
             need += ("train", "rate_hz")
@@ -132,6 +154,7 @@ TABLES = (
     Table("signatures.toml", "train", Train, form="single"),
     Table("signatures.toml", "twitch", Twitch, form="single"),
     Table("signatures.toml", "tremor", Tremor, form="single"),
+    Table("signatures.toml", "clonus", Clonus, form="single"),
     Table("signatures.toml", "extent", ExtentModel, form="keyed"),
     Table("signatures.toml", "signature", Signature, form="keyed"),
 )
@@ -144,6 +167,7 @@ class Parameters:
     train: Train
     twitch: Twitch
     tremor: Tremor
+    clonus: Clonus
     extents: MappingProxyType[str, ExtentModel]
     signatures: MappingProxyType[str, Signature]
 
@@ -160,6 +184,7 @@ def _load(folder: Path) -> Parameters:
         train=known["train"]["train"],
         twitch=known["twitch"]["twitch"],
         tremor=known["tremor"]["tremor"],
+        clonus=known["clonus"]["clonus"],
         extents=MappingProxyType(known["extent"]),
         signatures=MappingProxyType(known["signature"]),
     )

@@ -226,6 +226,41 @@ def _oscillation(t: np.ndarray, p: dict[str, Any], rng: np.random.Generator) -> 
     return np.sin(2 * np.pi * frequency * t + np.cumsum(rng.normal(0, step, t.size)))
 
 
+def _stretches(t: np.ndarray, onsets: np.ndarray, p: dict[str, Any]) -> np.ndarray:
+    """Resistance to passive stretches starting at ``onsets``: the i-th stretch moves the joint
+    through ``stretch_range_deg`` at the i-th of ``stretch_velocities_deg_s`` (cycled).
+
+    During a stretch the resistance is ``baseline + velocity_gain * v / v_max`` (spasticity rises
+    with speed; rigidity, with no gain, does not), scaled so the fastest stretch reaches 1, with
+    ``ramp_ms`` smooth edges; ``cogwheel_hz`` (optional) ratchets it by ``cogwheel_depth``.
+    """
+    velocities = np.asarray(p["stretch_velocities_deg_s"], dtype=float)
+    if velocities.size == 0 or not np.all(velocities > 0):
+        raise ValueError(f"stretch_velocities_deg_s must be positive, got {velocities.tolist()}")
+    span = _check("stretch_range_deg", p["stretch_range_deg"])
+    base = _check("baseline", p["baseline"], inclusive=True)
+    gain = _check("velocity_gain", p["velocity_gain"], inclusive=True)
+    if base + gain == 0:
+        raise ValueError("baseline and velocity_gain must not both be 0")
+    resistance = (base + gain * velocities / velocities.max()) / (base + gain)
+    ramp_s = _check("ramp_ms", p["ramp_ms"]) / 1000
+    activity = np.zeros_like(t)
+    for i, start in enumerate(onsets):
+        k = i % velocities.size
+        length_s = span / velocities[k]
+        inside = slice(*np.searchsorted(t, (start, start + length_s)))  # only this stretch
+        x = t[inside] - start
+        edge = np.clip(np.minimum(x, length_s - x) / ramp_s, 0, 1)
+        activity[inside] += resistance[k] * np.sin(np.pi / 2 * edge) ** 2
+    if "cogwheel_hz" in p:
+        depth = p.get("cogwheel_depth", 0.5)
+        if not 0 <= depth < 1:
+            raise ValueError(f"cogwheel_depth must be in [0, 1), got {depth!r}")
+        cycle = 2 * np.pi * _check("cogwheel_hz", p["cogwheel_hz"]) * t
+        activity *= 1 - depth * (0.5 - 0.5 * np.cos(cycle))
+    return activity
+
+
 def signature_ids() -> tuple[str, ...]:
     """Phenomenon ids that have a signature, in data order."""
     return tuple(SIGNATURES)
@@ -268,6 +303,8 @@ def signature(
     rng = np.random.default_rng(seed)
     if p["shape"] == "oscillation":
         activity = _oscillation(t, p, rng)
+    elif p["shape"] == "stretch":
+        activity = _stretches(t, _events(p, duration_s, rng), p)
     else:
         activity = _place(_events(p, duration_s, rng), _kernel(p, fs_hz), t.size, fs_hz)
     peak = np.abs(activity).max() if p.get("scale") == "trace" else 1.0

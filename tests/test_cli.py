@@ -28,7 +28,7 @@ def test_show_prints_a_card_with_codes_sources_and_the_correction(capsys):
     out = capsys.readouterr().out
     assert out.startswith("Parkinson's disease (parkinsons-disease)")
     assert "hpo     HP:0002322  Resting tremor" in out
-    assert "What we teach:" in out and "not twitching" in out
+    assert "What we teach:" in out and "not fasciculations" in out
     assert "Postuma RB" in out and "https://doi.org/10.1002/mds.26424" in out
     assert "not a diagnosis" in out
 

@@ -77,11 +77,19 @@ def test_parkinson_annotation_has_rest_tremor_and_no_fasciculations():
     assert {"Resting tremor", "Rigidity", "Bradykinesia"} <= terms
     assert "Fasciculations" not in terms
     pd = TAX.cause("parkinsons-disease")
-    assert pd.phenomena == ("tremor",)
+    assert {"tremor", "rigidity"} <= set(pd.phenomena)  # the annotation's rest tremor and rigidity
     assert "fasciculation" not in pd.phenomena
+    assert {c.label for c in pd.codes} >= {"Resting tremor", "Bradykinesia", "Rigidity"}
 
 
 def test_tourette_annotation_has_motor_tics():
     terms = _disease_terms("OMIM:137580")
     assert {"Motor tics", "Phonic tics"} <= terms
     assert TAX.cause("tic-disorder").phenomena == ("tic",)
+
+
+def test_upper_and_lower_motor_neuron_phenomena_carry_their_hpo_terms():
+    codes = {p.id: {c.label for c in p.codes if c.system == "hpo"} for p in TAX.phenomena}
+    assert codes["spasticity"] == {"Spasticity"}  # tone; its rhythmic sign has its own entry
+    assert "Clonus" in codes["clonus"] and "Rigidity" in codes["rigidity"]
+    assert codes["dystonia"] == {"Dystonia"} and codes["chorea"] == {"Chorea"}

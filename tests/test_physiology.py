@@ -110,7 +110,7 @@ def test_cramp_and_tetany_are_sustained_for_seconds() -> None:
 
 
 def test_rhythmic_signatures_are_regular_and_tics_come_in_clusters() -> None:
-    for pid, rate in (("spasticity", 6.0), ("seizure", 2.0)):
+    for pid, rate in (("clonus", 6.0), ("seizure", 2.0)):
         onsets = onsets_s(ph.signature(pid, duration_s=30)[1])
         assert isi_cv(onsets) < 0.15 and np.median(np.diff(onsets)) == pytest.approx(
             1 / rate, rel=0.1
@@ -257,3 +257,74 @@ def test_impossible_arguments_raise_clear_value_errors(call, message: str) -> No
 def test_unknown_phenomenon_suggests_close_ids() -> None:
     with pytest.raises(UnknownIdError, match="did you mean tremor"):
         ph.signature("tremour")
+
+
+# --- issue 14: tone (spasticity vs rigidity), clonus, dystonia, chorea ----------------------------
+
+
+def stretch_peaks(pid: str) -> dict[float, float]:
+    """Peak resistance of each passive stretch in 30 s of ``pid``, by stretch velocity (deg/s)."""
+    t, y = ph.signature(pid, duration_s=30)
+    spec = ph.SIGNATURES[pid]
+    velocities = spec.stretch_velocities_deg_s
+    peaks: dict[float, list[float]] = {}
+    for i, onset in enumerate(ph.signature_events(pid, duration_s=30)):
+        v = velocities[i % len(velocities)]
+        during = (t >= onset) & (t < onset + spec.stretch_range_deg / v)
+        peaks.setdefault(v, []).append(float(y[during].max()))
+    return {v: float(np.mean(p)) for v, p in peaks.items()}
+
+
+def test_spasticity_resistance_rises_with_stretch_velocity_rigidity_does_not() -> None:
+    spastic, rigid = stretch_peaks("spasticity"), stretch_peaks("rigidity")
+    assert len(spastic) == len(rigid) == 3  # slow, medium and fast stretches all present
+    slow_to_fast = [spastic[v] for v in sorted(spastic)]
+    assert np.all(np.diff(slow_to_fast) > 0) and slow_to_fast[-1] > 3 * slow_to_fast[0]  # Lance
+    flat = [rigid[v] for v in sorted(rigid)]
+    assert max(flat) < 1.1 * min(flat)  # lead-pipe: the same at every speed
+
+
+def test_spasticity_and_rigidity_have_no_rhythm_of_their_own_but_cogwheeling_ratchets() -> None:
+    t, y = ph.signature("rigidity", duration_s=30)
+    onset = ph.signature_events("rigidity", duration_s=30)[0]  # the first, slowest stretch (1 s)
+    during = y[(t >= onset + 0.1) & (t < onset + 0.9)]
+    spectrum = np.abs(np.fft.rfft(during - during.mean()))
+    ratchet = np.fft.rfftfreq(during.size, 1 / FS)[spectrum.argmax()]
+    assert 5 <= ratchet <= 9  # cogwheeling at 6-6.5 and 7.5-9 Hz (Findley et al. 1981)
+    for pid in ("spasticity", "rigidity"):  # activity only while a stretch lasts
+        events = ph.signature_events(pid, duration_s=30)
+        assert np.median(np.diff(events)) > 1.5  # one stretch every ~2 s, not a beat
+
+
+def test_clonus_beats_regularly_at_the_measured_rate_while_stretched() -> None:
+    onsets = onsets_s(ph.signature("clonus", duration_s=30)[1])
+    low, high = ph.PARAMETERS.clonus.beat_hz
+    assert low <= 1 / np.median(np.diff(onsets)) <= high and isi_cv(onsets) < 0.15
+
+
+def test_dystonic_contractions_are_sustained_and_recur() -> None:
+    widths = widths_ms(ph.signature("dystonia", duration_s=60)[1])
+    assert len(widths) >= 3 and widths.min() > 500  # held for seconds, not jerks
+
+
+def test_chorea_is_irregular_and_lasts_longer_than_myoclonus_shorter_than_dystonia() -> None:
+    _, a = ph.signature("chorea", duration_s=120)
+    assert len(onsets_s(a)) > 20 and isi_cv(onsets_s(a)) > 0.5
+    assert 100 < np.median(widths_ms(a)) < 500
+
+
+def test_parkinsonian_rest_tremor_is_slower_than_physiological_tremor() -> None:
+    assert ph.tremor_range_hz("parkinsonian")[1] < ph.tremor_range_hz("physiological")[0]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"stretch_velocities_deg_s": [0.0, 10.0]}, "stretch_velocities_deg_s must be positive"),
+        ({"baseline": 0.0, "velocity_gain": 0.0}, "must not both be 0"),
+        ({"cogwheel_depth": 1.5}, r"cogwheel_depth must be in \[0, 1\)"),
+    ],
+)
+def test_impossible_stretch_parameters_raise(params: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        ph.signature("rigidity", **params)

@@ -171,7 +171,9 @@ def test_site_matrix_marks_main_and_other_sites_of_each_cause(ax) -> None:
         assert sorted(also.get_ydata() if also else []) == sorted(rows[s] for s in cause.site[1:])
         if also:  # open circles: told apart by shape in greyscale, not by colour
             assert same_color(also.get_markerfacecolor(), "white")
-    assert "ALS (motor neurone disease): motor neuron (also brain, spinal cord)" in drawn.alt_text
+    assert "ALS (motor neurone disease): lower motor neuron (also upper motor neuron)" in (
+        drawn.alt_text
+    )
 
 
 def test_site_matrix_rejects_no_causes_and_unknown_sites(ax) -> None:

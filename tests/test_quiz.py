@@ -142,7 +142,7 @@ def test_session_score_next_and_retry():
         (
             'causes = ["tic-disorder"]',
             'causes = ["tik-disorder"]',
-            "field 'causes': 'tik-disorder' is not a known cause id; did you mean tic-disorder?",
+            "field 'causes': 'tik-disorder' is not a known cause id; did you mean tic-disorder",
         ),
         ('kind = "single"', 'kind = "essay"', "'essay' is not one of single, multiple"),
         (
@@ -171,7 +171,7 @@ def test_session_score_next_and_retry():
             "question 'visible-twitch-is-a-motor-unit', field 'prompt': missing required field",
         ),
         ("why = ", "reason = ", "field 'options': reason: unknown field; allowed: text, correct"),
-        ('sites = ["motor-neuron"]', "generated = true", "field 'generated': unknown field"),
+        ('sites = ["lower-motor-neuron"]', "generated = true", "field 'generated': unknown field"),
     ],
 )
 def test_invalid_bank_names_the_question_and_field(data_copy, old, new, message):

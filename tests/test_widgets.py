@@ -58,9 +58,9 @@ def test_explorer_filters_and_card():
     assert names == {x.name for x in tax.causes if x.category == "benign"}
     c["category"].value = ""
     c["phenomenon"].value = "fasciculation"
-    c["site"].value = "motor-neuron"
+    c["site"].value = "lower-motor-neuron"
     assert {v for _, v in c["cause"].options} == {
-        x.id for x in tax.filter(phenomenon="fasciculation", site="motor-neuron")
+        x.id for x in tax.filter(phenomenon="fasciculation", site="lower-motor-neuron")
     }
     c["cause"].value = "als"
     card = w.card.value
@@ -68,7 +68,7 @@ def test_explorer_filters_and_card():
     assert als.name in card and "evidence: consensus" in card and "G12.2" in card
     assert "Sources" in card and "Red flags" in card
     assert w.tree_texts["als"].get_bbox_patch() is not None
-    assert w.site_boxes["motor-neuron"][0].get_linewidth() == 3
+    assert w.site_boxes["lower-motor-neuron"][0].get_linewidth() == 3
     c["clear"].click()
     c["cause"].value = "stress"  # highlight moves
     assert w.site_boxes["psychological"][0].get_linewidth() == 3
@@ -79,7 +79,7 @@ def test_explorer_empty_states_and_clear():
     w = CauseExplorer()
     c = w.controls
     c["category"].value = "benign"
-    c["phenomenon"].value = "tetany"  # contradictory
+    c["phenomenon"].value = "rigidity"  # contradictory
     assert c["cause"].options == () and c["cause"].value is None
     assert "No cause matches these filters" in w.card.value
     c["clear"].click()
@@ -154,8 +154,8 @@ def test_simulator_discharge_row_shows_the_events_its_trace_is_built_from():
             np.testing.assert_allclose(w.trains[row].get_positions(), events, err_msg=shown)
             colour = w.line.get_color() if row == 0 else w.overlay.get_color()
             assert same_color(w.trains[row].get_color(), colour), shown  # row and trace match
-    c["phenomenon"].value = "spasticity"  # clonus beats only while the stretch lasts
-    start, stop = physiology.SIGNATURES["spasticity"].window
+    c["phenomenon"].value = "clonus"  # clonus beats only while the stretch lasts
+    start, stop = physiology.SIGNATURES["clonus"].window
     beats = np.asarray(w.trains[0].get_positions())
     assert beats.min() >= start * 6 and beats.max() < stop * 6
 
