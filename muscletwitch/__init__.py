@@ -4,13 +4,14 @@ The public API. Importing it loads no numpy, matplotlib or ipywidgets; those liv
 `muscletwitch.physiology`, `muscletwitch.plots` and `muscletwitch.widgets`.
 """
 
-from .assess import Assessment, Reasons, assess
+from .assess import URGENCY_LEVELS, Assessment, Reasons, Vignette, assess, load_vignettes
 from .hub import hub_link
 from .taxonomy import (
     Cause,
     Code,
     Finding,
     Group,
+    Note,
     Phenomenon,
     RedFlag,
     Site,
@@ -19,6 +20,7 @@ from .taxonomy import (
     TaxonomyError,
     Therapy,
     UnknownIdError,
+    Urgency,
     load_taxonomy,
 )
 
@@ -30,6 +32,7 @@ __all__ = [
     "Code",
     "Finding",
     "Group",
+    "Note",
     "Phenomenon",
     "Reasons",
     "RedFlag",
@@ -38,8 +41,12 @@ __all__ = [
     "Taxonomy",
     "TaxonomyError",
     "Therapy",
+    "URGENCY_LEVELS",
     "UnknownIdError",
+    "Urgency",
+    "Vignette",
     "assess",
     "hub_link",
     "load_taxonomy",
+    "load_vignettes",
 ]

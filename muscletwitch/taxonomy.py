@@ -19,10 +19,18 @@ CATEGORIES = ("benign", "pathological")
 EXTENTS = ("single-fibres", "motor-unit", "whole-muscle", "body-region")
 RHYTHMS = ("regular", "irregular", "either", "sustained")
 CODE_SYSTEMS = ("hpo", "icd10", "icd10cm", "mesh")
-URGENCIES = ("self-care", "see-a-doctor", "emergency")
+URGENCIES = ("self-care", "see-a-doctor", "urgent", "emergency")  # least first (issue 13)
+URGENCY_LEVELS = (
+    URGENCIES  # public name; the [[urgency]] table of red_flags.toml holds their advice
+)
+TIERS = (
+    "reason-to-see-a-gp",
+    "warning-sign",
+    "emergency",
+)  # how red flags are presented (issue 13)
 EVIDENCE_LEVELS = ("strong", "moderate", "low", "consensus", "unproven")
 THERAPY_KINDS = ("self-care", "medical", "physiotherapy", "psychological", "complementary")
-FINDING_GROUPS = ("noticed", "context", "symptoms")
+FINDING_GROUPS = ("noticed", "context", "symptoms", "onset")  # onset: triage (issue 13)
 SITE_KINDS = ("central", "peripheral", "muscle", "systemic")
 SOURCE_KINDS = ("article", "review", "guideline", "web", "ontology", "book", "seed", "note")
 OFFLINE_SOURCES = ("seed", "note")  # kinds that need no url or doi (the seed text ships in shared/)
@@ -151,6 +159,32 @@ class Cause:
     supported_by: tuple[tuple[str, int], ...] = ()
     argued_against_by: tuple[tuple[str, int], ...] = ()
     threshold: int = 1
+    # triage (issue 13): listed only if one set of `requires` is all present and no `excludes` is;
+    # `min_urgency` is the least urgency when listed (pathological causes: at least see-a-doctor)
+    requires: tuple[tuple[str, ...], ...] = ()
+    excludes: tuple[str, ...] = ()
+    min_urgency: str = "self-care"
+
+
+# --- triage (issue 13): the urgency levels with their fixed advice, and fixed notes --------------
+
+
+@dataclass(frozen=True, slots=True)
+class Urgency:
+    id: str  # one of URGENCY_LEVELS, in that order
+    name: str  # the banner's word, e.g. "Call emergency services now"
+    advice: str
+    colour: str  # a colour name of style.OKABE_ITO
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: str
+    name: str
+    text: str
+    when: tuple[tuple[str, ...], ...]  # shown when any of these sets of findings is all present
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +193,9 @@ class Finding:
     name: str
     group: str
     question: str
+    implies: tuple[
+        str, ...
+    ] = ()  # triage (issue 13): findings this one implies (first-seizure: seizure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +206,8 @@ class RedFlag:
     advice: str
     when: tuple[tuple[str, ...], ...]  # any of these sets of findings, each set all present
     sources: tuple[str, ...]
+    tier: str = "warning-sign"  # triage (issue 13): one of TIERS
+    unless: tuple[str, ...] = ()  # triage (issue 13): not raised when any of these is present
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +285,34 @@ SCHEMA: dict[str, tuple[str, type, dict[str, F]]] = {
     "finding": (
         "findings.toml",
         Finding,
-        {**COMMON, "group": F("str", choices=FINDING_GROUPS), "question": F("str")},
+        {
+            **COMMON,
+            "group": F("str", choices=FINDING_GROUPS),
+            "question": F("str"),
+            "implies": F("strs", required=False, ref="finding"),  # triage (issue 13)
+        },
+    ),
+    # triage (issue 13): urgency levels and notes
+    "urgency": (
+        "red_flags.toml",
+        Urgency,
+        {
+            "id": F("str", choices=URGENCIES),
+            "name": F("str"),
+            "advice": F("str"),
+            "colour": F("str"),
+            "sources": F("strs", ref="source"),
+        },
+    ),
+    "note": (
+        "red_flags.toml",
+        Note,
+        {
+            **COMMON,
+            "text": F("str"),
+            "when": F("sets", ref="finding"),
+            "sources": F("strs", ref="source"),
+        },
     ),
     "red_flag": (
         "red_flags.toml",
@@ -257,6 +323,8 @@ SCHEMA: dict[str, tuple[str, type, dict[str, F]]] = {
             "advice": F("str"),
             "when": F("sets", ref="finding"),
             "sources": F("strs", ref="source"),
+            "tier": F("str", choices=TIERS),  # triage (issue 13)
+            "unless": F("strs", required=False, ref="finding"),
         },
     ),
     "therapy": (
@@ -296,12 +364,19 @@ SCHEMA: dict[str, tuple[str, type, dict[str, F]]] = {
             "supported_by": F("weights", ref="finding"),
             "argued_against_by": F("weights", required=False, ref="finding"),
             "threshold": F("int", required=False),
+            # triage (issue 13)
+            "requires": F("sets", required=False, ref="finding"),
+            "excludes": F("strs", required=False, ref="finding"),
+            "min_urgency": F("str", required=False, choices=URGENCIES),
         },
     ),
 }
 # tables in the order they must be read: a table's references point to earlier tables
-TABLE_ORDER = ("source", "site", "phenomenon", "group", "finding", "red_flag", "therapy", "cause")
-PLURAL = {"phenomenon": "phenomena", "therapy": "therapies"}
+TABLE_ORDER = (
+    *("source", "site", "phenomenon", "group", "finding", "urgency", "note", "red_flag", "therapy"),
+    "cause",
+)
+PLURAL = {"phenomenon": "phenomena", "therapy": "therapies", "urgency": "urgencies"}
 
 
 def _plural(table: str) -> str:
@@ -429,6 +504,10 @@ def _build(data_dir: Path) -> Taxonomy:
             known[table].add(entry_id)
             objects.append(cls(**values))
         built[table] = tuple(objects)
+    if tuple(u.id for u in built["urgency"]) != URGENCIES:  # triage (issue 13): ordered levels
+        raise TaxonomyError(
+            f"red_flags.toml: [[urgency]] must list {', '.join(URGENCIES)} in order"
+        )
     return Taxonomy(
         **{_plural(t): v for t, v in built.items()},
         disclaimer=_disclaimer(docs["red_flags.toml"]),
@@ -458,6 +537,8 @@ class Taxonomy:
     therapies: tuple[Therapy, ...]
     causes: tuple[Cause, ...]
     disclaimer: str
+    urgencies: tuple[Urgency, ...] = ()  # triage (issue 13)
+    notes: tuple[Note, ...] = ()
     _index: dict[str, dict[str, Any]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -490,6 +571,9 @@ class Taxonomy:
 
     def therapy(self, id_: str) -> Therapy:
         return self._get("therapy", id_)
+
+    def urgency(self, id_: str) -> Urgency:  # triage (issue 13)
+        return self._get("urgency", id_)
 
     def cause(self, id_: str) -> Cause:
         return self._get("cause", id_)
