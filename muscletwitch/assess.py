@@ -21,7 +21,6 @@ from .taxonomy import (
     DATA_DIR,
     URGENCY_LEVELS,
     Cause,
-    Note,
     RedFlag,
     Taxonomy,
     TaxonomyError,
@@ -60,7 +59,7 @@ class Assessment:
     triggers: dict[str, tuple[str, ...]]  # red flag id -> the findings that raised it
     urgency: str  # one of URGENCY_LEVELS
     level: Urgency  # the urgency with its fixed name, advice and colour
-    notes: tuple[Note, ...]  # fixed notes for these findings (e.g. what "weakness" means)
+    notes: tuple[str, ...]  # fixed notes for these findings (e.g. what "weakness" means)
     implied: tuple[str, ...]  # findings added because a given one implies them
     disclaimer: str
 
@@ -140,7 +139,7 @@ def assess(*finding_ids: str, taxonomy: Taxonomy | None = None) -> Assessment:
         triggers=triggers,
         urgency=urgency,
         level=tax.urgency(urgency),
-        notes=tuple(n for n in tax.notes if _met(n.when, given) is not None),
+        notes=tuple(n.text for n in tax.notes if _met(n.when, given) is not None),
         implied=tuple(sorted(given - set(finding_ids))),
         disclaimer=tax.disclaimer,
     )

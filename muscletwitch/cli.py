@@ -86,7 +86,7 @@ def format_assessment(tax: Taxonomy, finding_ids: Sequence[str]) -> str:
         lines.append(f"  {cause.name} ({cause.category}): {a.reasons[cause.id].describe(tax)}")
     if not a.causes:
         lines.append("  none fits these findings strongly; add what was going on (context).")
-    lines += [_wrap(f"Note: {n.text}", "  ") for n in a.notes]
+    lines += [_wrap(f"Note: {n}", "  ") for n in a.notes]
     lines += ["", _wrap(a.disclaimer, "")]
     return "\n".join(lines)
 

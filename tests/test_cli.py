@@ -61,7 +61,7 @@ def test_assess_prints_the_emergency_level_and_its_advice(capsys):
 def test_assess_prints_the_examination_note_for_weakness(capsys):
     assert cli.main(["assess", "twitching", "muscle-weakness"]) == 0
     out = capsys.readouterr().out
-    assert "Note: Here 'weakness' means weakness a doctor finds on examination" in out
+    assert "Note: 'Weakness' here means weakness found on examination" in out
     assert out.index("Trapped nerve root") < out.index("ALS")
 
 

@@ -237,7 +237,7 @@ def test_red_flag_checker_asks_onset_and_shows_the_examination_note():
     assert w.controls["sudden-onset"].tooltip.startswith("Did it start suddenly, over minutes")
     for f in ("twitching", "muscle-weakness"):
         w.controls[f].value = True
-    assert "weakness a doctor finds on examination" in w.notes.value
+    assert "weakness found on examination" in w.notes.value
     causes = w.causes.value
     assert causes.index("Trapped nerve root") < causes.index("ALS")
     assert "why: fits: muscle weakness" in causes and "at least: see a doctor" in causes

@@ -82,7 +82,7 @@ class RedFlagChecker(Base):
             f'style="border-color: {colour}; background: {tint(colour, 0.2)}">'
             f"{esc(word)}: {esc(a.advice)}</div>"
         )
-        self.notes.value = "".join(f'<p class="mt-note">{esc(n.text)}</p>' for n in a.notes)
+        self.notes.value = "".join(f'<p class="mt-note">{esc(n)}</p>' for n in a.notes)
         self.flags.value = self._flags_html(a)
         self.causes.value = self._causes_html(a)
 
