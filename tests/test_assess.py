@@ -128,6 +128,12 @@ def test_fast_signs_are_a_stroke_emergency(findings):
     assert ids(a)[0] == "stroke"
 
 
+def test_sudden_weakness_of_a_limb_is_an_emergency_even_without_a_side():
+    a = mt.assess("sudden-onset", "muscle-weakness")
+    assert a.urgency == "emergency" and a.red_flags[0].id == "stroke"
+    assert mt.assess("muscle-weakness").urgency == "see-a-doctor"
+
+
 def test_gradual_slurred_speech_is_see_a_doctor_not_stroke():
     a = mt.assess("twitching", "slurred-speech", "difficulty-swallowing")
     assert a.urgency == "see-a-doctor" and "stroke" not in ids(a) and ids(a)[0] == "als"
