@@ -4,7 +4,7 @@ The public API. Importing it loads no numpy, matplotlib or ipywidgets; those liv
 `muscletwitch.physiology`, `muscletwitch.plots` and `muscletwitch.widgets`.
 """
 
-from .assess import Assessment, Reasons, assess
+from .assess import URGENCY_LEVELS, Assessment, Reasons, Vignette, assess, load_vignettes
 from .errors import TaxonomyError, UnknownIdError
 from .hub import hub_link
 from .taxonomy import (
@@ -12,12 +12,14 @@ from .taxonomy import (
     Code,
     Finding,
     Group,
+    Note,
     Phenomenon,
     RedFlag,
     Site,
     Source,
     Taxonomy,
     Therapy,
+    Urgency,
     load_taxonomy,
 )
 
@@ -29,6 +31,7 @@ __all__ = [
     "Code",
     "Finding",
     "Group",
+    "Note",
     "Phenomenon",
     "Reasons",
     "RedFlag",
@@ -37,8 +40,12 @@ __all__ = [
     "Taxonomy",
     "TaxonomyError",
     "Therapy",
+    "URGENCY_LEVELS",
     "UnknownIdError",
+    "Urgency",
+    "Vignette",
     "assess",
     "hub_link",
     "load_taxonomy",
+    "load_vignettes",
 ]

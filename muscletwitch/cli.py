@@ -73,14 +73,20 @@ def format_card(tax: Taxonomy, cause: Cause) -> str:
 
 def format_assessment(tax: Taxonomy, finding_ids: Sequence[str]) -> str:
     a = assess(*finding_ids, taxonomy=tax)
-    lines = [f"URGENCY: {a.urgency.upper()}"]
+    levels = " < ".join(u.id.upper() if u.id == a.urgency else u.id for u in tax.urgencies)
+    lines = [f"URGENCY: {a.urgency.upper()} ({a.level.name})", _wrap(a.advice), f"  [{levels}]"]
+    if a.red_flags:
+        lines.append("Red flags, most urgent first:")
     for flag in a.red_flags:
-        lines += [f"  ! {flag.name} [{flag.urgency}]", _wrap(flag.advice, "    ")]
+        why = ", ".join(tax.finding(f).name.lower() for f in a.triggers[flag.id])
+        lines += [f"  ! {flag.name} [{flag.urgency}]", _wrap(f"why: {why}", "    ")]
+        lines.append(_wrap(flag.advice, "    "))
     lines.append("Causes that fit, best first:")
     for cause in a.causes:
         lines.append(f"  {cause.name} ({cause.category}): {a.reasons[cause.id].describe(tax)}")
     if not a.causes:
         lines.append("  none fits these findings strongly; add what was going on (context).")
+    lines += [_wrap(f"Note: {n}", "  ") for n in a.notes]
     lines += ["", _wrap(a.disclaimer, "")]
     return "\n".join(lines)
 

@@ -15,10 +15,12 @@ Category = Literal["benign", "pathological"]
 Extent = Literal["single-fibres", "motor-unit", "whole-muscle", "body-region"]
 Rhythm = Literal["regular", "irregular", "either", "sustained"]
 CodeSystem = Literal["hpo", "icd10", "icd10cm", "mesh"]
-RedFlagUrgency = Literal["see-a-doctor", "emergency"]
+UrgencyLevel = Literal["self-care", "see-a-doctor", "urgent", "emergency"]  # least urgent first
+RedFlagUrgency = Literal["see-a-doctor", "urgent", "emergency"]
+Tier = Literal["reason-to-see-a-gp", "warning-sign", "emergency"]  # how red flags are presented
 Evidence = Literal["strong", "moderate", "low", "consensus", "unproven"]
 TherapyKind = Literal["self-care", "medical", "physiotherapy", "psychological", "complementary"]
-FindingGroup = Literal["noticed", "context", "symptoms"]
+FindingGroup = Literal["noticed", "context", "symptoms", "onset"]
 SiteKind = Literal["central", "peripheral", "muscle", "systemic"]
 SourceKind = Literal["article", "review", "guideline", "web", "ontology", "book", "seed", "note"]
 
@@ -26,7 +28,9 @@ CATEGORIES: tuple[str, ...] = get_args(Category)
 EXTENTS: tuple[str, ...] = get_args(Extent)
 RHYTHMS: tuple[str, ...] = get_args(Rhythm)
 CODE_SYSTEMS: tuple[str, ...] = get_args(CodeSystem)
-URGENCIES: tuple[str, ...] = ("self-care", *get_args(RedFlagUrgency))  # least urgent first
+URGENCIES: tuple[str, ...] = get_args(UrgencyLevel)
+URGENCY_LEVELS = URGENCIES  # the public name; red_flags.toml's [[urgency]] holds their advice
+TIERS: tuple[str, ...] = get_args(Tier)
 EVIDENCE_LEVELS: tuple[str, ...] = get_args(Evidence)
 THERAPY_KINDS: tuple[str, ...] = get_args(TherapyKind)
 FINDING_GROUPS: tuple[str, ...] = get_args(FindingGroup)
@@ -169,6 +173,33 @@ class Cause:
         default=(), metadata={"ref": "finding", "min": 1, "each": "weight"}
     )
     threshold: int = 1
+    # listed only if one set of `requires` is all present and no `excludes` is; `min_urgency` is
+    # the least urgency when listed (a pathological cause gives at least see-a-doctor anyway)
+    requires: tuple[tuple[str, ...], ...] = field(default=(), metadata=ids("finding"))
+    excludes: tuple[str, ...] = field(default=(), metadata=ids("finding"))
+    min_urgency: UrgencyLevel = "self-care"
+
+
+@dataclass(frozen=True, slots=True)
+class Urgency:
+    """One urgency level with its fixed advice and banner colour (a name of style.PALETTE)."""
+
+    id: UrgencyLevel
+    name: str  # the banner's words, e.g. "Call emergency services now"
+    advice: str
+    colour: str
+    sources: tuple[str, ...] = field(metadata=ids("source"))
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A fixed note shown with an assessment when any of its sets of findings is all present."""
+
+    id: str
+    name: str
+    text: str
+    when: tuple[tuple[str, ...], ...] = field(metadata=ids("finding", least=1))
+    sources: tuple[str, ...] = field(metadata=ids("source"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +210,7 @@ class Finding:
     name: str
     group: FindingGroup
     question: str
+    implies: tuple[str, ...] = field(default=(), metadata=ids("finding"))  # first-seizure: seizure
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +223,8 @@ class RedFlag:
     advice: str
     when: tuple[tuple[str, ...], ...] = field(metadata=ids("finding", least=1))
     sources: tuple[str, ...] = field(metadata=ids("source"))
+    tier: Tier = "warning-sign"
+    unless: tuple[str, ...] = field(default=(), metadata=ids("finding"))  # not raised if present
 
 
 @dataclass(frozen=True, slots=True)

@@ -284,7 +284,11 @@ def _entries(table: Table, doc: dict[str, Any]) -> list[tuple[str, dict[str, Any
 def load_table(table: Table, doc: dict[str, Any], known: Known) -> tuple:
     """Every entry of ``table`` in ``doc``, checked; adds them to ``known`` under ``table.key``."""
     objects = []
-    for where, entry, extra in _entries(table, doc):
+    entries = _entries(table, doc)
+    # a table may refer to its own ids (a finding that implies another): known before building
+    ids_here = (extra.get("id", entry.get("id")) for _, entry, extra in entries)
+    known[table.key] = dict.fromkeys(i for i in ids_here if i is not None)
+    for where, entry, extra in entries:
         try:
             obj = _build(table.cls, entry, known, extra)
         except _FieldProblem as e:
@@ -358,8 +362,9 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of every table of every data file, keyed ``file#table``; to read them:
     ``python -c "import json, muscletwitch.schema as s; print(json.dumps(s.all_schemas()))"``."""
     from . import course, parameters, quiz, taxonomy  # lazy: they all import this module
+    from .assess import VIGNETTES  # (``muscletwitch.assess`` is also the function's name)
 
-    tables = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK)
+    tables = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK, VIGNETTES)
     return {
         f"{t.file}#{t.key}": json_schema(t.cls, skip=("id",) if t.form == "keyed" else ())
         for t in tables

@@ -25,16 +25,20 @@ from .model import (
     SITE_KINDS,
     SOURCE_KINDS,
     THERAPY_KINDS,
+    TIERS,
     URGENCIES,
+    URGENCY_LEVELS,
     Cause,
     Code,
     Finding,
     Group,
+    Note,
     Phenomenon,
     RedFlag,
     Site,
     Source,
     Therapy,
+    Urgency,
 )
 from .schema import DATA_DIR, Known, Table, data_folder, load_tables
 
@@ -51,11 +55,14 @@ __all__ = [
     "SOURCE_KINDS",
     "TABLES",
     "THERAPY_KINDS",
+    "TIERS",
     "URGENCIES",
+    "URGENCY_LEVELS",
     "Cause",
     "Code",
     "Finding",
     "Group",
+    "Note",
     "Phenomenon",
     "RedFlag",
     "Site",
@@ -64,6 +71,7 @@ __all__ = [
     "TaxonomyError",
     "Therapy",
     "UnknownIdError",
+    "Urgency",
     "close_matches",
     "did_you_mean",
     "load_taxonomy",
@@ -76,12 +84,14 @@ TABLES = (
     Table("phenomena.toml", "phenomenon", Phenomenon),
     Table("causes.toml", "group", Group),
     Table("findings.toml", "finding", Finding),
+    Table("red_flags.toml", "urgency", Urgency),
+    Table("red_flags.toml", "note", Note),
     Table("red_flags.toml", "red_flag", RedFlag),
     Table("therapies.toml", "therapy", Therapy),
     Table("causes.toml", "cause", Cause),
 )
 TABLE_ORDER = tuple(t.key for t in TABLES)
-PLURAL = {"phenomenon": "phenomena", "therapy": "therapies"}
+PLURAL = {"phenomenon": "phenomena", "therapy": "therapies", "urgency": "urgencies"}
 
 
 def _plural(table: str) -> str:
@@ -107,6 +117,8 @@ class Taxonomy:
     phenomena: tuple[Phenomenon, ...]
     groups: tuple[Group, ...]
     findings: tuple[Finding, ...]
+    urgencies: tuple[Urgency, ...]  # the four levels, least urgent first, with their advice
+    notes: tuple[Note, ...]
     red_flags: tuple[RedFlag, ...]
     therapies: tuple[Therapy, ...]
     causes: tuple[Cause, ...]
@@ -143,6 +155,9 @@ class Taxonomy:
 
     def therapy(self, id_: str) -> Therapy:
         return self._get("therapy", id_)
+
+    def urgency(self, id_: str) -> Urgency:
+        return self._get("urgency", id_)
 
     def cause(self, id_: str) -> Cause:
         return self._get("cause", id_)
@@ -234,4 +249,8 @@ def _load(folder: Path) -> Taxonomy:
     docs: dict[str, dict[str, Any]] = {}
     known = load_tables(folder, TABLES, docs=docs)
     tables = {_plural(t): tuple(known[t].values()) for t in TABLE_ORDER}
+    if tuple(u.id for u in tables["urgencies"]) != URGENCIES:
+        raise TaxonomyError(
+            f"red_flags.toml: [[urgency]] must list {', '.join(URGENCIES)} in order"
+        )
     return Taxonomy(**tables, disclaimer=_disclaimer(docs["red_flags.toml"]))

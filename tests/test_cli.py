@@ -43,15 +43,32 @@ def test_search_finds_and_says_when_nothing_matches(capsys):
 def test_assess_prints_urgency_flags_causes_and_disclaimer(capsys):
     assert cli.main(["assess", "diabetes", "trembling", "sweating"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("URGENCY: EMERGENCY")
-    assert "Possible low blood sugar in diabetes" in out
+    assert out.startswith("URGENCY: URGENT (Urgent: today)")
+    assert "[self-care < see-a-doctor < URGENT < emergency]" in out
+    assert "Possible low blood sugar in diabetes: act now [urgent]" in out
+    assert "why: diabetes (treated with insulin or tablets), trembling or shaking" in out
     assert "Hypoglycaemia (low blood sugar) in diabetes (pathological): fits: diabetes" in out
     assert "not a diagnosis" in out
 
 
+def test_assess_prints_the_emergency_level_and_its_advice(capsys):
+    assert cli.main(["assess", "sudden-onset", "slurred-speech"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("URGENCY: EMERGENCY (Call emergency services now)")
+    assert "999" in out and "Stroke (pathological)" in out
+
+
+def test_assess_prints_the_examination_note_for_weakness(capsys):
+    assert cli.main(["assess", "twitching", "muscle-weakness"]) == 0
+    out = capsys.readouterr().out
+    assert "Note: 'Weakness' here means weakness found on examination" in out
+    assert out.index("Trapped nerve root") < out.index("ALS")
+
+
 def test_assess_with_no_fitting_cause_says_so(capsys):
-    assert cli.main(["assess", "twitching"]) == 0
-    assert "none fits these findings strongly" in capsys.readouterr().out
+    assert cli.main(["assess", "dizziness-on-standing"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("URGENCY: SELF-CARE") and "none fits these findings strongly" in out
 
 
 def test_findings_lists_the_vocabulary(capsys):

@@ -209,12 +209,36 @@ def test_red_flag_checker_banner_and_causes():
     assert "See a doctor" in w.banner.value
     w.controls["diabetes"].value = True
     w.controls["trembling"].value = True
-    assert w.banner._dom_classes == ("mt-urgency-emergency",)
-    assert w.banner.value.split(">", 1)[1].startswith("EMERGENCY")
+    assert w.banner._dom_classes == ("mt-urgency-urgent",)  # a hypo: act now, not 999
+    assert w.banner.value.split(">", 1)[1].startswith("Urgent: today: ")
+    assert "fast-acting sugar" in w.banner.value
     flags = w.flags.value
     assert flags.index("low blood sugar") < flags.index("more than 2 weeks")
+    assert "Why: diabetes (treated with insulin or tablets), trembling or shaking." in flags
+    w.controls["seizure"].value = True
+    assert w.banner._dom_classes == ("mt-urgency-emergency",)
+    assert w.banner.value.split(">", 1)[1].startswith("Call emergency services now: ")
     w.controls["clear"].click()
     assert not w.ticked and "mt-urgency-self-care" in w.banner.value
+    assert w.banner._dom_classes == ("mt-urgency-self-care",)
+
+
+def test_red_flag_checker_asks_onset_and_shows_the_examination_note():
+    w = RedFlagChecker()
+    columns = {c.children[0].value: c.children[1:] for c in w.grid.children}
+    onset = columns["<h4>When and how it started</h4>"]
+    assert w.controls["sudden-onset"] in onset and w.controls["lasting-over-2-weeks"] in onset
+    assert w.controls["sudden-onset"].tooltip.startswith("Did it start suddenly, over minutes")
+    for f in ("twitching", "muscle-weakness"):
+        w.controls[f].value = True
+    assert "weakness found on examination" in w.notes.value
+    causes = w.causes.value
+    assert causes.index("Trapped nerve root") < causes.index("ALS")
+    assert "why: fits: muscle weakness" in causes and "at least: see a doctor" in causes
+    w.controls["sudden-onset"].value = True
+    w.controls["slurred-speech"].value = True
+    assert w.banner._dom_classes == ("mt-urgency-emergency",)
+    assert w.flags.value.index("possible stroke") < w.flags.value.index("Weakness, stiffness")
 
 
 # --- quiz -----------------------------------------------------------------------------------------

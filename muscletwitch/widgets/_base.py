@@ -20,12 +20,9 @@ from muscletwitch import style
 from muscletwitch.plots._common import agg_figure, encode_png
 from muscletwitch.taxonomy import Taxonomy, load_taxonomy
 
-# urgency: colour from the house palette and the words that say it without colour
-URGENCY = {
-    "self-care": (style.OKABE_ITO["bluish-green"], "Self-care"),
-    "see-a-doctor": (style.OKABE_ITO["orange"], "See a doctor"),
-    "emergency": (style.OKABE_ITO["vermillion"], "EMERGENCY"),
-}
+# urgency: colour from the house palette and the words that say it without colour; both from the
+# [[urgency]] table of red_flags.toml, so banner, badges and CLI agree
+URGENCY = {u.id: (style.OKABE_ITO[u.colour], u.name) for u in load_taxonomy().urgencies}
 DPI = 80  # a 12.5 in figure is 1000 px wide: the width of a notebook column, no browser rescaling
 CONTROL_STYLE = {"description_width": "initial"}
 

@@ -6,17 +6,21 @@ from __future__ import annotations
 import ipywidgets as W
 
 from muscletwitch import style
-from muscletwitch.assess import Assessment, assess
-from muscletwitch.taxonomy import FINDING_GROUPS, Taxonomy
+from muscletwitch.assess import Assessment, assess, severity
+from muscletwitch.taxonomy import Cause, Taxonomy
 from muscletwitch.widgets._base import URGENCY, Base, badge, esc, labelled, tint
 
-GROUP_TITLES = {"noticed": "What you notice", "context": "Context", "symptoms": "Other symptoms"}
-URGENCY_TEXT = {
-    "self-care": "No red flag among the ticked findings: self-care is usually enough. See a doctor "
-    "if it lasts more than 2 weeks, spreads, or you are worried.",
-    "see-a-doctor": "See a doctor: at least one red flag is ticked (see below).",
-    "emergency": "Call emergency services now (999 UK, 112 EU, 911 US) if the advice below "
-    "applies.",
+# columns in the order a person tells the story; onset asks "when and how did it start?"
+GROUP_TITLES = {
+    "noticed": "What you notice",
+    "onset": "When and how it started",
+    "context": "Context",
+    "symptoms": "Other symptoms",
+}
+TIER_TITLES = {
+    "emergency": "Emergency",
+    "warning-sign": "Warning sign",
+    "reason-to-see-a-gp": "Reason to see a GP",
 }
 
 
@@ -26,30 +30,32 @@ class RedFlagChecker(Base):
     def __init__(self, *, taxonomy: Taxonomy | None = None, lecture: bool | None = None):
         super().__init__(taxonomy=taxonomy, lecture=lecture)
         columns = []
-        for group in FINDING_GROUPS:
+        for group, title in GROUP_TITLES.items():
             boxes = []
             for f in (f for f in self.taxonomy.findings if f.group == group):
+                # the question is the label: lay words, e.g. "Did it start suddenly, ...?"
                 box = labelled(W.Checkbox(value=False, indent=False), f.name)
                 box.tooltip = f.question
                 self.controls[f.id] = box
                 boxes.append(box)
-            title = W.HTML(f"<h4>{esc(GROUP_TITLES.get(group, group))}</h4>")
-            columns.append(W.VBox([title, *boxes]))
+            columns.append(W.VBox([W.HTML(f"<h4>{esc(title)}</h4>"), *boxes]))
         self.controls["clear"] = W.Button(
             description="Untick all", icon="times", tooltip="Untick all"
         )
         self.banner = W.HTML()
+        self._banner_class = ""
         self.disclaimer = W.HTML(
             f'<p class="mt-note"><b>Teaching tool, not a diagnosis.</b> '
             f"{esc(self.taxonomy.disclaimer)}</p>"
         )
+        self.notes = W.HTML()
         self.flags = W.HTML()
         self.causes = W.HTML()
-        grid = W.GridBox(
+        self.grid = W.GridBox(
             columns, layout=W.Layout(grid_template_columns="repeat(auto-fit, minmax(18em, 1fr))")
         )
-        results = W.VBox([self.banner, self.disclaimer, self.flags, self.causes])
-        self._finish(grid, self.controls["clear"], results)
+        results = W.VBox([self.banner, self.disclaimer, self.notes, self.flags, self.causes])
+        self._finish(self.grid, self.controls["clear"], results)
 
     @property
     def ticked(self) -> tuple[str, ...]:
@@ -67,27 +73,32 @@ class RedFlagChecker(Base):
     def update(self) -> None:
         a = self.assessment()
         colour, word = URGENCY[a.urgency]
-        for cls in list(self.banner._dom_classes):
-            if cls.startswith("mt-urgency-"):
-                self.banner.remove_class(cls)
-        self.banner.add_class(f"mt-urgency-{a.urgency}")
+        if self._banner_class:
+            self.banner.remove_class(self._banner_class)
+        self._banner_class = f"mt-urgency-{a.urgency}"
+        self.banner.add_class(self._banner_class)
         self.banner.value = (
             f'<div class="mt-banner mt-urgency-{a.urgency}" role="alert" '
             f'style="border-color: {colour}; background: {tint(colour, 0.2)}">'
-            f"{esc(word)}: {esc(URGENCY_TEXT[a.urgency])}</div>"
+            f"{esc(word)}: {esc(a.advice)}</div>"
         )
+        self.notes.value = "".join(f'<p class="mt-note">{esc(n)}</p>' for n in a.notes)
         self.flags.value = self._flags_html(a)
         self.causes.value = self._causes_html(a)
+
+    def _names(self, ids: tuple[str, ...]) -> str:
+        return ", ".join(self.taxonomy.finding(i).name.lower() for i in ids)
 
     def _flags_html(self, a: Assessment) -> str:
         if not a.red_flags:
             return ""
         items = "".join(
-            f"<li>{badge(URGENCY[f.urgency][1], URGENCY[f.urgency][0])} <b>{esc(f.name)}</b>: "
-            f"{esc(f.advice)}</li>"
+            f"<li>{badge(URGENCY[f.urgency][1], URGENCY[f.urgency][0])} "
+            f"<b>{esc(f.name)}</b> ({esc(TIER_TITLES[f.tier].lower())}): {esc(f.advice)} "
+            f"<i>Why: {esc(self._names(a.triggers[f.id]))}.</i></li>"
             for f in a.red_flags
         )
-        return f"<h4>Red flags</h4><ul>{items}</ul>"
+        return f"<h4>Red flags, most urgent first</h4><ul>{items}</ul>"
 
     def _causes_html(self, a: Assessment) -> str:
         if not a.findings:
@@ -99,14 +110,19 @@ class RedFlagChecker(Base):
             )
         items = "".join(
             f"<li>{badge(c.category, style.CATEGORY_COLOURS[c.category])} <b>{esc(c.name)}</b>"
-            f" ({esc(a.reasons[c.id].describe(self.taxonomy))})</li>"
+            f" (why: {esc(a.reasons[c.id].describe(self.taxonomy))}"
+            f"{self._brings(c)})</li>"
             for c in a.causes
         )
         return f"<h4>Causes that fit, best first</h4><ol>{items}</ol>"
+
+    def _brings(self, cause: Cause) -> str:
+        level = severity(cause)
+        return "" if level == "self-care" else f"; at least: {URGENCY[level][1].lower()}"
 
     def panels_html(self) -> str:
         ticked = ", ".join(esc(self.taxonomy.finding(f).name) for f in self.ticked) or "none"
         return (
             f"<p><b>Ticked:</b> {ticked}</p>{self.banner.value}{self.disclaimer.value}"
-            f"{self.flags.value}{self.causes.value}"
+            f"{self.notes.value}{self.flags.value}{self.causes.value}"
         )
