@@ -68,7 +68,7 @@ def test_a_notebook_survives_run_all_twice_and_any_cell_rerun(path: Path):
                 try:
                     client.execute_cell(cell, i)
                 except CellExecutionError as e:
-                    failures.append(f"{what}, cell {i}: {str(e).splitlines()[-1]}")
+                    failures.append(f"{what}, cell {i}: {e.ename}: {e.evalue}")
                     continue
                 failures += [f"{what}, cell {i}: {p}" for p in _problems(cell)]
             seconds[what] = round(time.monotonic() - t0, 1)
@@ -104,10 +104,14 @@ def _live_figures() -> int:
 
 
 def _close_view(view: W.Widget) -> None:
-    """Close a view and every ipywidget in it, as closing its comms in the frontend does."""
-    for child in getattr(view, "children", ()):
-        _close_view(child)
+    """Close a view and every ipywidget in it (children, layouts, styles), as closing its
+    comms in the frontend does."""
     view.close()
+    for name in view.keys:
+        value = getattr(view, name)
+        for part in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(part, W.Widget) and part.comm is not None:
+                _close_view(part)
 
 
 def _handlers(controls: dict[str, W.Widget]) -> int:
