@@ -57,9 +57,10 @@ notebooks: $(READY)
 site: $(READY)
 	$(BIN)/python tools/build_site.py notebooks site
 
+# PYTHONPATH=tests: bench_rebuild.py measures with tests/support/rebuild.py, as its test does
 bench: $(READY)
 	for b in $(filter-out benchmarks/bench_hub.py,$(wildcard benchmarks/bench_*.py)); do \
-		$(BIN)/python $$b || exit 1; done
+		PYTHONPATH=tests $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis

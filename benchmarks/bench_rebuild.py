@@ -1,7 +1,7 @@
 """What a widget leaves behind when a student builds it again (re-runs its cell): figures,
 callbacks, ipywidgets objects and memory, against a plain-ipywidgets baseline from the same run.
 
-    python benchmarks/bench_rebuild.py [--builds 10]
+    PYTHONPATH=tests python benchmarks/bench_rebuild.py [--builds 10]   (or: make bench)
 
 For each widget: build it once (warm-up: fonts, data, caches), then `--builds` more times,
 dropping each one as a re-run cell does, and measure what stayed alive (gc, tracemalloc, RSS):
@@ -22,20 +22,20 @@ after a control was made (e.g. ``control.style = {...}``) is never closed by ipy
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import sys
-import tracemalloc
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as W
-import matplotlib.pyplot as plt
-from ipywidgets.widgets.widget import _instances
 from matplotlib.figure import Figure
 
 from muscletwitch.widgets import CauseExplorer, Quiz, RedFlagChecker, SummationLab, TwitchSimulator
+
+try:
+    from support.rebuild import rebuild
+except ModuleNotFoundError as e:  # run without tests/ on the path
+    raise SystemExit(f"{e}: run `make bench`, or PYTHONPATH=tests {sys.argv[0]}") from e
 
 WIDGETS: dict[str, Callable[[], Any]] = {
     "CauseExplorer": lambda: CauseExplorer(cause="caffeine"),
@@ -55,70 +55,6 @@ def baseline() -> W.Widget:
     slider = W.FloatSlider(description="rate")
     slider.observe(lambda c: setattr(html, "value", f"<b>{c['new']}</b>"), "value")
     return W.VBox([slider, html, image])
-
-
-def rss_mib() -> float:
-    pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * 4096 / 2**20
-
-
-def live_figures() -> int:
-    gc.collect()
-    return sum(isinstance(o, Figure) for o in gc.get_objects())
-
-
-def callbacks(widgets: list[W.Widget]) -> int:
-    """Trait observers and click handlers registered on these ipywidgets."""
-    n = 0
-    for w in widgets:
-        n += sum(len(h) for kinds in w._trait_notifiers.values() for h in kinds.values())
-        clicks = getattr(w, "_click_handlers", None)  # a Button's
-        n += len(clicks.callbacks) if clicks else 0
-    return n
-
-
-def close_view(view: W.Widget) -> None:
-    """Close a view and every ipywidget in it (children, layouts, styles), as closing its
-    comms in the frontend does."""
-    view.close()
-    for name in view.keys:
-        value = getattr(view, name)
-        for part in value if isinstance(value, list | tuple) else (value,):
-            if isinstance(part, W.Widget) and part.comm is not None:
-                close_view(part)
-
-
-def rebuild(build: Callable[[], Any], builds: int, *, close: bool) -> dict[str, float]:
-    """Build once, then `builds` times more; what the extra builds left alive (per build)."""
-    start = set(_instances)
-    build()  # warm-up; its controls are the "old widget" whose callbacks are counted
-    gc.collect()
-    first = set(_instances)
-    before_cb = callbacks([_instances[k] for k in first])
-    figs, pyplot_figs, rss = live_figures(), len(plt.get_fignums()), rss_mib()
-    tracemalloc.start()
-    snap = tracemalloc.take_snapshot()
-    for _ in range(builds):
-        w = build()
-        if close:
-            close_view(getattr(w, "widget", w))
-        del w
-    figs_after = live_figures()
-    grown = tracemalloc.take_snapshot().compare_to(snap, "filename")
-    tracemalloc.stop()
-    left = len(set(_instances) - first)
-    old_cb = callbacks([_instances[k] for k in first if k in _instances])
-    for k in set(_instances) - start:  # leave the next measurement a clean registry
-        _instances[k].close()
-    gc.collect()
-    return {
-        "figures": (figs_after - figs) / builds,
-        "pyplot": len(plt.get_fignums()) - pyplot_figs,
-        "widgets": left / builds,
-        "traced_kib": sum(s.size_diff for s in grown) / 1024 / builds,
-        "rss_mib": rss_mib() - rss,
-        "foreign_callbacks": old_cb - before_cb,
-    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,17 +12,15 @@
 
 from __future__ import annotations
 
-import gc
+import functools
 import time
 from pathlib import Path
 
-import ipywidgets as W
-import matplotlib.pyplot as plt
 import nbformat
 import pytest
-from matplotlib.figure import Figure
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from support.rebuild import close_view, rebuild
 
 from muscletwitch import widgets
 
@@ -88,55 +86,20 @@ WIDGETS = {
 }
 
 
+@functools.cache
 def _trace_seed() -> int:
     """A quiz seed whose first question draws a trace, so the quiz has a figure to leak."""
     for seed in range(200):
         w = widgets.Quiz(n=3, seed=seed)
         if w.fig is not None:
-            _close_view(w.widget)
+            close_view(w.widget)
             return seed
     raise AssertionError("no quiz seed under 200 starts with a trace question")
 
 
-def _live_figures() -> int:
-    gc.collect()
-    return sum(isinstance(o, Figure) for o in gc.get_objects())
-
-
-def _close_view(view: W.Widget) -> None:
-    """Close a view and every ipywidget in it (children, layouts, styles), as closing its
-    comms in the frontend does."""
-    view.close()
-    for name in view.keys:
-        value = getattr(view, name)
-        for part in value if isinstance(value, list | tuple) else (value,):
-            if isinstance(part, W.Widget) and part.comm is not None:
-                _close_view(part)
-
-
-def _handlers(controls: dict[str, W.Widget]) -> int:
-    """Value observers and click handlers on these controls."""
-    observers = sum(
-        len(c._trait_notifiers.get("value", {}).get("change", [])) for c in controls.values()
-    )
-    clicks = sum(
-        len(c._click_handlers.callbacks) for c in controls.values() if isinstance(c, W.Button)
-    )
-    return observers + clicks
-
-
 @pytest.mark.parametrize("build", WIDGETS.values(), ids=WIDGETS.keys())
 def test_a_rebuilt_widget_leaves_no_figure_or_callback_behind(build):
-    first = build()
-    pyplot, handlers = plt.get_fignums(), _handlers(first.controls)
-    assert handlers > 0
-    figures = _live_figures()
-    for _ in range(REBUILDS):
-        again = build()
-        assert again.fig is not first.fig or first.fig is None, "each build draws its own figure"
-        _close_view(again.widget)
-        del again
-    assert plt.get_fignums() == pyplot, "widgets draw outside pyplot"
-    assert _handlers(first.controls) == handlers, "a new build adds no callbacks to the old one"
-    assert _live_figures() == figures, "a closed widget's figure is freed, nothing else holds it"
-    _close_view(first.widget)
+    left = rebuild(build, REBUILDS, close=True, trace=False)
+    assert left["pyplot"] == 0, "widgets draw outside pyplot"
+    assert left["foreign_callbacks"] == 0, "a new build adds no callbacks to the old one"
+    assert left["figures"] == 0, "a closed widget's figure is freed, nothing else holds it"
