@@ -47,8 +47,9 @@ $(HUB_READY): $(READY) package.json package-lock.json
 hub: $(HUB_READY)
 	$(PYTEST) -p no:randomly tests/hub
 
+# the hub benchmark drives the hub tests' harness, tests/support/classroom.py
 bench-hub: $(HUB_READY)
-	$(BIN)/python benchmarks/bench_hub.py
+	PYTHONPATH=tests $(BIN)/python benchmarks/bench_hub.py
 
 notebooks: $(READY)
 	$(BIN)/python tools/run_notebooks.py notebooks
@@ -56,9 +57,10 @@ notebooks: $(READY)
 site: $(READY)
 	$(BIN)/python tools/build_site.py notebooks site
 
+# PYTHONPATH: bench_notebooks.py imports tools/, bench_rebuild.py measures with tests/support/rebuild.py, as its test does
 bench: $(READY)
 	for b in $(filter-out benchmarks/bench_hub.py,$(wildcard benchmarks/bench_*.py)); do \
-		PYTHONPATH=tools $(BIN)/python $$b || exit 1; done
+		PYTHONPATH=tools:tests $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis

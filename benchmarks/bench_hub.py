@@ -1,13 +1,15 @@
 """How many students one JupyterHub node serves: a whole class runs the whole course at once.
 
-    python benchmarks/bench_hub.py [--students 5 10 20] [--out benchmarks/results/hub.json]
+    make bench-hub
+    PYTHONPATH=tests python benchmarks/bench_hub.py [--students 5 10 20] [--out hub.json]
 
-For each class size: a fresh hub on 127.0.0.1 (tools/classroom.py); every student logs in,
-starts a server, pulls the course with an nbgitpuller link and runs every notebook, all at the
-same moment, as fast as the machine lets them (the worst minute of a lecture: everyone presses
-"Run all" together). Prints per-student time to start the server and to run all notebooks,
-per-student peak memory (RSS of the single-user server plus its kernel, sampled every 0.5 s),
-and failures. Writes the figures to --out, which deploy/z2jh-values.yaml is checked against.
+For each class size: a fresh hub on 127.0.0.1 (tests/support/classroom.py, the harness of the
+hub tests, hence PYTHONPATH=tests); every student logs in, starts a server, pulls the course
+with an nbgitpuller link and runs every notebook, all at the same moment, as fast as the
+machine lets them (the worst minute of a lecture: everyone presses "Run all" together).
+Prints per-student time to start the server and to run all notebooks, per-student peak memory
+(RSS of the single-user server plus its kernel, sampled every 0.5 s), and failures. Writes the
+figures to --out, which deploy/z2jh-values.yaml is checked against.
 Needs the `hub` extra and `npm ci`.
 """
 
@@ -25,10 +27,12 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+try:
+    from support import classroom
+except ModuleNotFoundError as e:  # run without tests/ on the path
+    raise SystemExit(f"{e}: run `make bench-hub`, or PYTHONPATH=tests {sys.argv[0]}") from e
 
-import classroom  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MiB = 1024 * 1024
 

@@ -1,11 +1,15 @@
-"""A class on a throwaway JupyterHub, on 127.0.0.1 only.
+"""A class on a throwaway JupyterHub, on 127.0.0.1 only: test and benchmark support.
 
-Starts a real JupyterHub (shared class password, SimpleLocalProcessSpawner with homes in a
-temporary folder, configurable-http-proxy from node_modules, an API service token), logs the
-students in, spawns their servers through the hub's REST API, pulls the course into each home
-with nbgitpuller from a local git repository, and runs every notebook for every student, all at
-once, through the kernel websocket behind the proxy. Used by tests/hub and benchmarks/bench_hub.py;
-also runnable: `python tools/classroom.py --students 3`.
+Starts a real JupyterHub with the login of `deploy/z2jh-values.yaml` (its `hub.config` and
+`hub.extraConfig`, applied in the order Zero to JupyterHub applies them, plus the class password
+given at start, as `helm --set` gives it), SimpleLocalProcessSpawner with homes in a temporary
+folder, configurable-http-proxy from node_modules and an API service token that has only the
+scopes a course run needs (`SERVICE_SCOPES`). Logs the students in, spawns their servers through
+the hub's REST API, pulls the course into each home with nbgitpuller from a local git
+repository, and runs every notebook for every student, all at once, through the kernel
+websocket behind the proxy (messages made by jupyter_client's `Session`, binary frames read by
+jupyter_server's own decoder). Used by tests/hub and benchmarks/bench_hub.py; also runnable:
+`python tests/support/classroom.py --students 3`.
 
 Needs the `hub` extra (`pip install -e '.[hub]'`) and `npm ci` (configurable-http-proxy).
 """
@@ -19,12 +23,10 @@ import secrets
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -35,14 +37,21 @@ from urllib.parse import parse_qs, quote, urlsplit
 import psutil
 import requests
 import websocket
+import yaml
+from jupyter_client.session import Session
+from jupyter_server.services.kernels.connection.base import deserialize_binary_message
 
 from muscletwitch.hub import hub_link, repo_dir_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COURSE = ROOT / "notebooks"
+VALUES = ROOT / "deploy" / "z2jh-values.yaml"
 CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
-PASSWORD = "twitch-class-2026"  # the shared class password (at least 8 characters)
 SERVICE = "course-admin"
+# what the course run does with the service token: start students' servers, read whether they
+# are ready, and reach those servers' REST API, kernels and nbgitpuller. Nothing else: no
+# stopping servers, no user admin, no tokens, no groups, no proxy.
+SERVICE_SCOPES = ("start:servers", "read:servers", "access:servers")
 CELL_TIMEOUT_S = 180.0
 MiB = 1024 * 1024
 
@@ -73,23 +82,38 @@ def make_course_repo(where: Path, course: Path = COURSE, name: str = "muscletwit
     return repo
 
 
-def _hub_config(workdir: Path, port: int, token: str) -> str:
+def deployed_login(password: str | None, values: Path = VALUES) -> dict:
+    """The `hub` section of the values file that decides who logs in (`config`, `extraConfig`),
+    with `password` set as `helm --set hub.config.SharedPasswordAuthenticator.user_password=...`
+    sets it (None: nothing passed at deploy time)."""
+    hub = yaml.safe_load(values.read_text())["hub"]
+    login = {"config": hub.get("config", {}), "extraConfig": hub.get("extraConfig", {})}
+    if password is not None:
+        auth = login["config"].setdefault("SharedPasswordAuthenticator", {})
+        auth["user_password"] = password
+    return login
+
+
+# How Zero to JupyterHub's jupyterhub_config.py applies the chart's `hub` values, after its own
+# settings: every `hub.config` section onto `c`, then each `hub.extraConfig` snippet, by key.
+_APPLY_LOGIN = """
+for _app, _cfg in LOGIN["config"].items():
+    c[_app].update(_cfg)
+for _key, _snippet in sorted(LOGIN["extraConfig"].items()):
+    exec(_snippet)
+"""
+
+
+def _hub_config(workdir: Path, port: int, token: str, login: dict) -> str:
     bindir = Path(sys.executable).parent
     args = ["--allow-root"] if os.geteuid() == 0 else []
-    roles = [
-        {
-            "name": SERVICE,
-            "scopes": ["admin:users", "admin:servers", "access:servers"],
-            "services": [SERVICE],
-        }
-    ]
+    roles = [{"name": SERVICE, "scopes": list(SERVICE_SCOPES), "services": [SERVICE]}]
     settings = {
         "JupyterHub": {
             "ip": "127.0.0.1",
             "port": port,
             "hub_ip": "127.0.0.1",
             "hub_port": free_port(),
-            "authenticator_class": "shared-password",
             "spawner_class": "simple",
             "db_url": f"sqlite:///{workdir / 'jupyterhub.sqlite'}",
             "cookie_secret_file": str(workdir / "cookie_secret"),
@@ -98,7 +122,6 @@ def _hub_config(workdir: Path, port: int, token: str) -> str:
             "cleanup_servers": True,
             "concurrent_spawn_limit": 0,
         },
-        "SharedPasswordAuthenticator": {"user_password": PASSWORD, "allow_all": True},
         "ConfigurableHTTPProxy": {
             "command": [str(CHP)],
             "api_url": f"http://127.0.0.1:{free_port()}",
@@ -119,15 +142,16 @@ def _hub_config(workdir: Path, port: int, token: str) -> str:
         for section, d in settings.items()
         for key, value in d.items()
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, f"LOGIN = {login!r}", _APPLY_LOGIN])
 
 
 @dataclass
 class Hub:
-    """A running hub: its public URL, the service token, and the hub process."""
+    """A running hub: its public URL, the service token, the class password, the hub process."""
 
     url: str
     token: str
+    password: str | None
     proc: subprocess.Popen
     workdir: Path
 
@@ -200,15 +224,24 @@ def _stop(proc: subprocess.Popen) -> None:
             continue
 
 
+def class_password() -> str:
+    """A new class password, as a lecturer would make one: 16 random URL-safe characters."""
+    return secrets.token_urlsafe(12)
+
+
 @contextmanager
-def running_hub(workdir: Path, *, timeout: float = 90.0) -> Iterator[Hub]:
-    """Start a JupyterHub on 127.0.0.1 in `workdir`; always stop it and all it started."""
+def running_hub(
+    workdir: Path, *, password: str | None, values: Path = VALUES, timeout: float = 90.0
+) -> Iterator[Hub]:
+    """Start a JupyterHub on 127.0.0.1 in `workdir` with the login of `values` and the class
+    `password` passed as at deploy time (None: none passed); always stop it and all it started.
+    Raises ClassroomError, with the hub's log, if the hub refuses to start."""
     if not CHP.exists():
         raise ClassroomError(f"{CHP} is missing: run `npm ci` in {ROOT}")
     workdir.mkdir(parents=True, exist_ok=True)
     port, token = free_port(), secrets.token_hex(32)
     config = workdir / "jupyterhub_config.py"
-    config.write_text(_hub_config(workdir, port, token))
+    config.write_text(_hub_config(workdir, port, token, deployed_login(password, values)))
     log = workdir / "hub.log"
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     with log.open("wb") as out:
@@ -223,7 +256,7 @@ def running_hub(workdir: Path, *, timeout: float = 90.0) -> Iterator[Hub]:
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_for(f"{url}/hub/api/", proc, timeout, log)
-        yield Hub(url=url, token=token, proc=proc, workdir=workdir)
+        yield Hub(url=url, token=token, password=password, proc=proc, workdir=workdir)
     finally:
         _stop(proc)
 
@@ -231,15 +264,31 @@ def running_hub(workdir: Path, *, timeout: float = 90.0) -> Iterator[Hub]:
 # --- a student ------------------------------------------------------------------------------
 
 
-def log_in(hub: Hub, name: str, password: str = PASSWORD) -> requests.Session:
-    """Log in through the hub's login form, as a browser does; raise if refused."""
+def log_in(hub: Hub, name: str, password: str | None = None) -> requests.Session:
+    """Log in through the hub's login form, as a browser does (default: the class password);
+    raise if refused."""
     s = requests.Session()
     s.get(f"{hub.url}/hub/login", timeout=30).raise_for_status()
-    form = {"username": name, "password": password, "_xsrf": s.cookies.get("_xsrf", "")}
+    password = hub.password if password is None else password
+    form = {"username": name, "password": password or "", "_xsrf": s.cookies.get("_xsrf", "")}
     r = s.post(f"{hub.url}/hub/login", data=form, allow_redirects=False, timeout=30)
     if r.status_code != 302 or not any(c.name.startswith("jupyterhub-session") for c in s.cookies):
         raise ClassroomError(f"login as {name!r} refused ({r.status_code})")
     return s
+
+
+def student_token(hub: Hub, session: requests.Session, name: str) -> str:
+    """A new API token of a logged-in student, made as the hub's token page makes it (the
+    session cookie plus its XSRF token); it carries the student's own scopes."""
+    r = session.post(
+        f"{hub.url}/hub/api/users/{quote(name)}/tokens",
+        json={"note": "classroom"},
+        headers={"X-XSRFToken": session.cookies.get("_xsrf", "")},
+        timeout=30,
+    )
+    if r.status_code != 201:
+        raise ClassroomError(f"token for {name}: {r.status_code} {r.text}")
+    return r.json()["token"]
 
 
 def spawn(hub: Hub, name: str, timeout: float = 300.0) -> float:
@@ -326,32 +375,17 @@ class NotebookRun:
     failures: list[CellFailure] = field(default_factory=list)
 
 
-def _msg(msg_type: str, content: dict, session: str) -> dict:
-    header = {
-        "msg_id": uuid.uuid4().hex,
-        "msg_type": msg_type,
-        "session": session,
-        "username": "student",
-        "version": "5.3",
-        "date": "",
-    }
-    return {"header": header, "parent_header": {}, "metadata": {}, "content": content}
-
-
 def _decode(frame: str | bytes) -> dict:
-    """A kernel message from the websocket: JSON text, or a binary frame (messages with
-    buffers, e.g. widget state): a count, offsets, then the JSON part first."""
-    if isinstance(frame, str):
-        return json.loads(frame)
-    (n,) = struct.unpack("!i", frame[:4])
-    offsets = struct.unpack(f"!{n}I", frame[4 : 4 * (n + 1)])
-    end = offsets[1] if n > 1 else None
-    return json.loads(frame[offsets[0] : end].decode())
+    """A kernel message from the websocket (jupyter_server's default protocol): JSON text, or
+    a binary frame for messages with buffers (e.g. widget state)."""
+    return json.loads(frame) if isinstance(frame, str) else deserialize_binary_message(frame)
 
 
-def _request(ws: websocket.WebSocket, msg: dict, timeout: float) -> tuple[dict, list[str]]:
+def _request(
+    ws: websocket.WebSocket, session: Session, msg: dict, timeout: float
+) -> tuple[dict, list[str]]:
     """Send one shell request; wait for its reply and the kernel going idle; collect errors."""
-    ws.send(json.dumps({**msg, "channel": "shell"}))
+    ws.send(session.pack({**msg, "channel": "shell"}).decode())
     msg_id, reply, idle, errors = msg["header"]["msg_id"], None, False, []
     deadline = time.monotonic() + timeout
     while reply is None or not idle:
@@ -393,8 +427,8 @@ def run_notebook(hub: Hub, name: str, path: str) -> NotebookRun:
         ws_url, header=[f"Authorization: token {hub.token}"], timeout=60
     )
     try:
-        ws_session = uuid.uuid4().hex
-        _request(ws, _msg("kernel_info_request", {}, ws_session), 120)
+        session = Session(username=name, key=b"")  # the server signs for the kernel, not us
+        _request(ws, session, session.msg("kernel_info_request", {}), 120)
         for i, cell in enumerate(cells):
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
             content = {
@@ -406,7 +440,7 @@ def run_notebook(hub: Hub, name: str, path: str) -> NotebookRun:
                 "stop_on_error": True,
             }
             reply, errors = _request(
-                ws, _msg("execute_request", content, ws_session), CELL_TIMEOUT_S
+                ws, session, session.msg("execute_request", content), CELL_TIMEOUT_S
             )
             expected = "raises-exception" in cell.get("metadata", {}).get("tags", [])
             failed = reply.get("status") != "ok" or errors
@@ -529,7 +563,7 @@ def run_class(workdir: Path, n_students: int, *, course: Path = COURSE) -> Class
         raise ClassroomError(f"no notebooks in {course}")
     repo = make_course_repo(workdir / "origin", course)
     names = [f"student{i:02d}" for i in range(1, n_students + 1)]
-    with running_hub(workdir / "hub") as hub:
+    with running_hub(workdir / "hub", password=class_password()) as hub:
         return teach(hub, names, repo.as_uri(), notebooks)
 
 
