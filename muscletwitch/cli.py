@@ -164,6 +164,7 @@ def _lab(args: argparse.Namespace) -> int:
     extra = ["--no-browser"] if args.no_browser or not os.environ.get("DISPLAY") else []
     if getattr(os, "geteuid", lambda: 1)() == 0:  # containers and CI machines often run as root
         extra.append("--allow-root")
+    sys.stdout.flush()  # the course messages before JupyterLab's, also when piped to a file
     return subprocess.call(lab_command(folder, extra))
 
 
