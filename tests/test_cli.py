@@ -105,23 +105,27 @@ def test_console_script_entry_point_is_declared():
 
 def test_lab_command_opens_the_start_notebook(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "course_dir", lambda: tmp_path)
+    (tmp_path.parent / "pyproject.toml").write_text("")  # tmp_path looks like a checkout's
     calls = []
     monkeypatch.setattr(cli.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
     monkeypatch.delenv("DISPLAY", raising=False)
     assert cli.main(["lab"]) == 0
     (cmd,) = calls
-    assert cli.lab_command()[-1].endswith("00_start_here.ipynb")
     assert cmd[1:4] == ["-m", "jupyter", "lab"]
-    assert f"--notebook-dir={cli.course_dir()}" in cmd
+    assert f"--notebook-dir={tmp_path}" in cmd
     assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in cmd
     assert "--no-browser" in cmd  # headless machine: print the URL
     assert ("--allow-root" in cmd) == (os.geteuid() == 0)  # JupyterLab refuses root otherwise
 
 
-def test_lab_without_the_course_folder_fails_clearly(monkeypatch, tmp_path, capsys):
+def test_lab_without_the_course_fails_clearly(monkeypatch, tmp_path, capsys):
+    from muscletwitch import course_folder as course
+
     monkeypatch.setattr(cli, "course_dir", lambda: tmp_path / "missing")
-    assert cli.main(["lab"]) == 2
-    assert "course folder" in capsys.readouterr().err
+    monkeypatch.setattr(course.resources, "files", lambda _: tmp_path / "site-packages")
+    monkeypatch.setattr(course, "__file__", str(tmp_path / "site-packages" / "course_folder.py"))
+    assert cli.main(["lab", "--dir", str(tmp_path / "mine")]) == 2
+    assert "course notebooks are not installed" in capsys.readouterr().err
 
 
 def test_invalid_data_is_reported_not_raised(monkeypatch, capsys):
