@@ -1,5 +1,6 @@
 """The learner's copy of the course (muscletwitch.course_folder): first copy, updates that never
-lose an edit, reset on request, and clear errors. The real wheel is exercised in tests/test_wheel.py."""
+lose an edit, reset on request, and clear errors.
+The real wheel is exercised in tests/test_wheel.py."""
 
 import json
 from pathlib import Path
