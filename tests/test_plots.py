@@ -148,9 +148,10 @@ def test_level_names_fit_their_boxes(lecture: bool) -> None:
         fig = Figure(figsize=(11, 6))
         plots.levels(fig.subplots(), tax.sites, highlight=tax.cause("autonomic-dysfunction"))
     assert labels_outside_their_boxes(fig) == []
-    # and the check can fail: a long name in a box drawn for the usual ones
+    # and the check can fail: a long name (four lines) in a box drawn for the usual ones
     fig = Figure(figsize=(8, 5.5))
-    long = [SimpleNamespace(id="x", name="Neuromuscularjunctionwithoutspaces", kind="muscle")]
+    name = "Neuromuscularjunctionwithoutanyspacesbetweenitswords"
+    long = [SimpleNamespace(id="x", name=name, kind="muscle")]
     plots.levels(fig.subplots(), long)
     assert labels_outside_their_boxes(fig) == ["x"]
 
