@@ -69,10 +69,9 @@ def png_bytes(
     with style.drawing():
         if crop and isinstance(fig.canvas, FigureCanvasAgg):
             fig.canvas.draw()
-            drawn = fig.get_tightbbox(fig.canvas.get_renderer())  # inches; cheap after a draw
-            inside = fig.bbox_inches.padded(1 / fig.dpi)
-            if inside.contains(drawn.x0, drawn.y0) and inside.contains(drawn.x1, drawn.y1):
-                return pixels_png(_ink(fig), dpi=fig.dpi, text=meta)
+            pixels = _ink(fig)
+            if pixels is not None and not _placed_beyond(fig):
+                return pixels_png(pixels, dpi=fig.dpi, text=meta)
         buf = io.BytesIO()
         fig.savefig(
             buf,
@@ -85,17 +84,35 @@ def png_bytes(
     return buf.getvalue()
 
 
-def _ink(fig: Figure) -> np.ndarray:
-    """The pixels ``fig``'s canvas last drew, without the blank margins beyond the pad."""
+def _ink(fig: Figure) -> np.ndarray | None:
+    """The pixels ``fig``'s canvas last drew without the blank margins beyond the pad, or None if
+    something was drawn up to the edge (it may go on beyond)."""
     rgba = np.asarray(fig.canvas.buffer_rgba())  # a view: no copy of the picture
     pixel = rgba.view(np.uint32)[..., 0]  # one number per pixel
     ink = pixel != pixel[0, 0]  # the corner is background
+    if ink[0].any() or ink[-1].any() or ink[:, 0].any() or ink[:, -1].any():
+        return None
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if not rows.size:
         return rgba
     pad = round(mpl.rcParams["savefig.pad_inches"] * fig.dpi)
     top, left = max(rows[0] - pad, 0), max(cols[0] - pad, 0)
     return rgba[top : rows[-1] + pad + 1, left : cols[-1] + pad + 1]
+
+
+def _placed_beyond(fig: Figure) -> bool:
+    """Whether a text, legend or axis label of ``fig`` (as last drawn) lies wholly beyond it.
+
+    What lies partly beyond leaves ink at the edge, and tick labels sit at the axes' edges, so
+    only these need a look. Their extents were cached by the draw just done: ``fig.get_tightbbox``
+    would measure every tick again, which costs a sixth of the drawing time.
+    """
+    free = [*fig.texts, *fig.legends]
+    for ax in fig.axes:
+        free += [*ax.texts, *ax.child_axes, ax.get_legend(), ax.xaxis.label, ax.yaxis.label]
+    renderer, frame = fig.canvas.get_renderer(), fig.bbox
+    boxes = [a.get_window_extent(renderer) for a in free if a is not None and a.get_visible()]
+    return any(not frame.overlaps(box) for box in boxes if box.width and box.height)
 
 
 def show(fig: Figure, alt_text: str) -> None:
