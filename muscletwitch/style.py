@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import matplotlib as mpl
@@ -32,8 +33,8 @@ CATEGORY_LINESTYLES = {"benign": "-", "pathological": "--"}
 PALETTE = OKABE_ITO | {"grey": "#7F7F7F"}
 
 # matplotlib reads these when it draws, not when a figure is made, so ``plots.png_bytes`` and the
-# widgets apply them around every draw (``drawing()``). Unhinted glyphs render about 40 % faster
-# than FreeType's default hinting and look the same at our sizes.
+# widgets apply them around every draw (``drawing()``). Unhinted glyphs look the same at our sizes
+# and take 10-20 % less of a text-heavy figure's drawing time than FreeType's default hinting.
 DRAW_RC: dict[str, Any] = {"text.hinting": "no_hinting"}
 
 _BASE_RC: dict[str, Any] = DRAW_RC | {
@@ -69,9 +70,24 @@ def rc(*, lecture: bool = False) -> dict[str, Any]:
     return _BASE_RC | scaled | {"axes.linewidth": LECTURE_SCALE, "figure.dpi": 120}
 
 
+# Lecture mode is a flag, not something read back from rcParams: ``use`` sets it for the rest of
+# the session (a module setting: a notebook's next cells must see it), ``lecture()`` and
+# ``context(lecture=...)`` for the code inside them only (a ContextVar, reset on exit).
+_session_lecture = False
+_lecture: ContextVar[bool | None] = ContextVar("muscletwitch_lecture", default=None)
+
+
 def use(*, lecture: bool = False) -> None:
-    """Apply the house style globally (for a whole notebook)."""
+    """Apply the house style globally (for a whole notebook), lecture mode for later widgets too."""
+    global _session_lecture
     mpl.rcParams.update(rc(lecture=lecture))
+    _session_lecture = lecture
+
+
+def is_lecture() -> bool:
+    """Whether the projector style is on: inside ``lecture()``, or after ``use(lecture=True)``."""
+    inside = _lecture.get()
+    return _session_lecture if inside is None else inside
 
 
 @contextmanager
@@ -90,9 +106,15 @@ def _applied(changes: dict[str, Any]) -> Iterator[None]:
         mpl.rcParams.update(saved)
 
 
-def context(*, lecture: bool = False) -> Any:
-    """Context manager applying the house style to figures created inside it."""
-    return _applied(rc(lecture=lecture))
+@contextmanager
+def context(*, lecture: bool = False) -> Iterator[None]:
+    """Context manager applying the house style to figures (and widgets) created inside it."""
+    token = _lecture.set(lecture)
+    try:
+        with _applied(rc(lecture=lecture)):
+            yield
+    finally:
+        _lecture.reset(token)
 
 
 def drawing() -> Any:

@@ -10,9 +10,10 @@ Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.conte
 ``style.lecture()`` around figure creation.
 """
 
-from muscletwitch.plots._common import Drawn, agg_figure, png_bytes, show, subplots
+from muscletwitch.plots.base import Drawn
 from muscletwitch.plots.colours import colour_of, site_colour
 from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
+from muscletwitch.plots.output import agg_figure, png_bytes, show, subplots
 from muscletwitch.plots.signals import comparison, raster, signal, summation
 
 __all__ = [

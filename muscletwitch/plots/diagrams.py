@@ -18,7 +18,7 @@ from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from muscletwitch import physiology, style
 from muscletwitch.course import load_course
-from muscletwitch.plots._common import Drawn, axes_off, box, finish
+from muscletwitch.plots.base import Drawn, axes_off, box, finish
 from muscletwitch.plots.colours import colour_of
 from muscletwitch.taxonomy import CATEGORIES
 
@@ -35,7 +35,7 @@ def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
     marked = set(highlight)
     if unknown := marked - {c.id for c in taxonomy.causes}:
         raise ValueError(f"highlight: unknown cause ids {', '.join(sorted(unknown))}")
-    fig = ax.get_figure(root=True)
+    fig = ax.figure
     inches = fig.dpi_scale_trans + ScaledTranslation(0, 0, ax.transAxes)  # from the axes corner
     at = blended_transform_factory(inches, ax.transData)  # x in inches, y in rows
     artists: list[Any] = []

@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 
 from muscletwitch import physiology, style
 from muscletwitch.plots import diagrams, signals
-from muscletwitch.plots._common import Drawn, agg_figure
+from muscletwitch.plots.base import Drawn
+from muscletwitch.plots.output import agg_figure
 
 Example = tuple[tuple[float, float], Callable[[Figure, Any], Drawn]]  # size (in), draw(fig, tax)
 

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from muscletwitch import physiology, style
-from muscletwitch.plots._common import Drawn
+from muscletwitch.plots.base import Drawn
 from muscletwitch.plots.colours import colour_of
 
 ILLUSTRATIVE = "illustrative model"

@@ -1,23 +1,22 @@
-"""What every widget shares: controls wired to a pure ``update``, a persistent Agg figure shown as a
-PNG in an ``ipywidgets.Image``, HTML escaping, lecture mode, and a static HTML fallback."""
+"""What every widget shares: controls wired to ``update``, a persistent Agg figure shown as a PNG in
+an ``ipywidgets.Image`` (blitting), HTML escaping, lecture mode, and a static HTML fallback."""
 
 from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as W
-import matplotlib as mpl
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 
 from muscletwitch import style
-from muscletwitch.plots._common import agg_figure, encode_png
+from muscletwitch.plots.output import agg_figure, pixels_png
 from muscletwitch.taxonomy import Taxonomy, load_taxonomy
 
 # urgency: colour from the house palette and the words that say it without colour; both from the
@@ -71,11 +70,6 @@ def badge(text: str, colour: str) -> str:
     )
 
 
-def is_lecture() -> bool:
-    """Whether the projector style is on (``style.use(lecture=True)`` or ``style.lecture()``)."""
-    return mpl.rcParams["font.size"] >= style.rc(lecture=True)["font.size"]
-
-
 def labelled(widget: W.Widget, label: str) -> W.Widget:
     """Give a control its visible description and an accessible tooltip."""
     widget.description = label
@@ -86,10 +80,28 @@ def labelled(widget: W.Widget, label: str) -> W.Widget:
 
 
 class Base:
-    """A widget: ``controls`` (name -> ipywidget), ``widget`` (the view), a pure ``update()``.
+    """A widget: ``controls`` (name -> ipywidget), ``widget`` (the view), ``update()``.
 
-    Subclasses build controls and panels in ``__init__``, call ``_finish(...)`` and implement
-    ``update()``, which changes existing artists and HTML; ``_render()`` refreshes the PNG.
+    How to write one (``SummationLab`` is the smallest real example):
+
+    1. **State and view**, in ``__init__``: call ``super().__init__(taxonomy=..., lecture=...)``,
+       fill ``self.controls`` (give each a label with ``labelled``) and make the HTML panels.
+       A figure is made once, inside ``with self.styled():``, by ``self.fig = self.new_figure(w,
+       h)``; place its axes with ``subplots_adjust`` (no layout engine runs on later frames), draw
+       everything, then ``self.freeze(*moving)`` with the artists that ``update()`` will change.
+       Each ``Button`` in ``controls`` needs a handler without arguments in
+       ``self.actions[name]`` (or override ``on_click(name)`` for a single button); handlers
+       change the state, then call ``update()``. Last, ``self._finish(*children)`` lays out
+       ``self.widget``, wires every control and runs ``update()`` once.
+    2. **Pure core**: one method computes what is shown from the control values, touching no
+       view (``SummationLab.compute()``, ``CauseExplorer.matches()``), so tests can call it.
+    3. **update()**: read the controls, call the core, change the existing artists (``set_data``,
+       ``set_text``) and HTML, set ``self.alt_text``, then ``self._render()``: it restores the
+       frozen background, draws only the moving artists (matplotlib's blitting API) and puts the
+       PNG into ``self.image``. Change controls from code inside ``with self.quiet():``.
+    4. **Static fallback**: ``header_html()`` and ``panels_html()`` return the current state as
+       HTML; ``static_html()`` puts them around the PNG, so a notebook saved with its outputs
+       shows the picture and the state without a kernel (GitHub, nbconvert, the static site).
     """
 
     fig: Figure | None = None
@@ -98,8 +110,9 @@ class Base:
 
     def __init__(self, *, taxonomy: Taxonomy | None = None, lecture: bool | None = None):
         self.taxonomy = taxonomy or load_taxonomy()
-        self.lecture = is_lecture() if lecture is None else lecture
+        self.lecture = style.is_lecture() if lecture is None else lecture
         self.controls: dict[str, W.Widget] = {}
+        self.actions: dict[str, Callable[[], None]] = {}  # button name -> its handler
         self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto"))
         self._busy = False  # set while update() changes controls itself
 
@@ -146,12 +159,16 @@ class Base:
     def png(self) -> bytes:
         """The composed figure as PNG: deterministic (no metadata chunks, fixed size)."""
         assert self.fig is not None
-        return encode_png(np.asarray(self.fig.canvas.buffer_rgba()))
+        return pixels_png(np.asarray(self.fig.canvas.buffer_rgba()))
 
     # --- view and wiring -------------------------------------------------------------------------
 
     def _finish(self, *children: W.Widget) -> None:
-        """Build ``self.widget`` from ``children``, observe every control, run ``update()``."""
+        """Build ``self.widget`` from ``children``, wire every control, run ``update()``.
+
+        A button's ``on_click`` callback runs ``self.actions[name]`` (filled in here from
+        ``on_click(name)`` for buttons without one), so tests can call each handler directly.
+        """
         css = W.HTML(CSS, layout=W.Layout(display="none"))
         self.widget = W.VBox([css, *children], layout=W.Layout(width="100%"))
         self.widget.add_class("mt-widget")
@@ -159,7 +176,8 @@ class Base:
             self.widget.add_class("mt-lecture")
         for name, control in self.controls.items():
             if isinstance(control, W.Button):
-                control.on_click(lambda _b, name=name: self.on_click(name))
+                action = self.actions.setdefault(name, lambda name=name: self.on_click(name))
+                control.on_click(lambda _button, action=action: action())
             else:
                 control.observe(self._changed, "value")
         self.update()
@@ -168,8 +186,9 @@ class Base:
         if not self._busy:
             self.update()
 
-    def on_click(self, name: str) -> None:  # buttons; subclasses that have some override
-        raise NotImplementedError(name)
+    def on_click(self, name: str) -> None:
+        """The handler of button ``name`` when ``actions`` has none (a widget with one button)."""
+        raise NotImplementedError(f"{type(self).__name__}: no handler for button {name!r}")
 
     @contextmanager
     def quiet(self) -> Iterator[None]:

@@ -46,6 +46,7 @@ class Quiz(Base):
         self.controls["retry"] = W.Button(description="Try again", icon="refresh")
         for name in ("check", "next", "retry"):
             self.controls[name].tooltip = self.controls[name].description
+        self.actions = {"check": self.check, "next": self.next_question, "retry": self.retry}
         self.prompt = W.HTML()
         self.feedback = W.HTML()
         self.progress = W.HTML()
@@ -76,20 +77,26 @@ class Quiz(Base):
         value = self.controls["choice"].value
         return () if value is None else (value,)
 
-    def on_click(self, name: str) -> None:
+    def check(self) -> None:
+        """Grade the chosen answer and show feedback on every option."""
         s = self.session
-        if name == "check" and s.current is not None:
+        if s.current is not None:
             chosen = self.answer()
             if not chosen:
                 self.feedback.value = '<p class="mt-note">Choose an answer first.</p>'
                 return
             self.feedback.value = self.feedback_html(s.answer(chosen))
-        elif name == "next":
-            s.next()
-            self.feedback.value = ""
-        elif name == "retry":
-            s.retry()
-            self.feedback.value = ""
+        self.update()
+
+    def next_question(self) -> None:
+        self.session.next()
+        self.feedback.value = ""
+        self.update()
+
+    def retry(self) -> None:
+        """Start the same questions over."""
+        self.session.retry()
+        self.feedback.value = ""
         self.update()
 
     def update(self) -> None:
