@@ -128,9 +128,10 @@ def needed(lock: dict[str, object], wanted: Iterable[str]) -> dict[str, dict[str
     chosen: dict[str, dict[str, object]] = {}
     todo = list(wanted)
     while todo:
-        key = keys.get(norm(todo.pop()))
+        name = todo.pop()
+        key = keys.get(norm(name))
         if key is None:
-            raise BuildError(f"a course package is not in Pyodide {PYODIDE_VERSION}'s lock")
+            raise BuildError(f"{name!r} is not in Pyodide {PYODIDE_VERSION}'s lock")
         if key not in chosen:
             chosen[key] = lock["packages"][key]
             todo += chosen[key]["depends"]
