@@ -64,7 +64,7 @@ lite: $(LITE_READY)
 	$(BIN)/python tools/build_lite.py $(addprefix --mirror=,$(LITE_MIRROR))
 
 e2e-lite: lite
-	$(PYTEST) -p no:randomly tests/e2e/test_lite.py
+	$(PYTEST) -n 2 -p no:randomly tests/e2e/test_lite.py
 
 bench-lite: lite
 	$(BIN)/python benchmarks/bench_lite.py
