@@ -107,7 +107,7 @@ def open_lite(lite_context, lite_site: str, offsite: Offsite) -> Iterator[object
     """Open a course notebook in Lite; kernel idle on return. Checks no request left loopback."""
     pages: list[Page] = []
 
-    def _open(name: str) -> tuple[Page, ConsoleLog]:
+    def _open(name: str) -> Page:
         page = lite_context.new_page()
         pages.append(page)
         page.set_default_timeout(30_000)
@@ -117,7 +117,7 @@ def open_lite(lite_context, lite_site: str, offsite: Offsite) -> Iterator[object
             open_notebook(page, f"{lite_site}/lab/index.html?path={name}", KERNEL_START_S)
         except LoadError as exc:
             raise AssertionError(f"{name} did not open in JupyterLite: {exc}") from exc
-        return page, console
+        return page
 
     yield _open
     for page in pages:
@@ -134,27 +134,42 @@ def run_notebook(page: Page, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", notebook_names())
-def test_notebook_runs_in_lite(open_lite, name: str) -> None:  # noqa: ANN001
-    """Every course notebook, as built into the site, runs all its cells on the Pyodide kernel."""
-    page, _console = open_lite(name)
+def test_notebook_runs_in_lite(open_lite, offsite: Offsite, name: str) -> None:  # noqa: ANN001
+    """Every course notebook, as built into the site, runs all its cells on the Pyodide kernel.
+
+    In the notebooks with a slider widget, the slider is then moved by keyboard: the Python
+    callback must send the Image widget a new picture, showing another figure. (One page per
+    notebook: a Pyodide start costs more than the checks, so they share it.)
+    """
+    page = open_lite(name)
     run_notebook(page, name)
     if name.startswith("00_"):
         assert check_outputs(page).widget_outputs, "the start notebook shows no widget"
+    if name in SLIDER_NOTEBOOKS:
+        slider_redraws_figure(page, name)
+    assert offsite.requests == [], f"requests left loopback: {offsite.requests}"
 
 
-@pytest.mark.parametrize("name", SLIDER_NOTEBOOKS)
-def test_slider_redraws_figure(open_lite, name: str) -> None:  # noqa: ANN001
-    """A widget's slider, moved by keyboard, makes the Python callback draw a new picture."""
-    page, _console = open_lite(name)
-    run_notebook(page, name)
+def slider_redraws_figure(page: Page, name: str) -> None:
+    """Dragging a slider's handle to the right changes the widget's picture.
+
+    (With the mouse: in JupyterLite 0.5 the arrow keys do not reach a slider's handle, though they
+    do in JupyterLab.)
+    """
     widget = page.locator(SLIDER_WIDGET).first
-    widget.wait_for(state="visible")
-    widget.scroll_into_view_if_needed()
     image = widget.locator(".widget-image").first
+    image.wait_for(state="visible")
     before_src, before = image.get_attribute("src"), picture_digest(page, SLIDER_WIDGET)
-    widget.locator(".widget-slider .noUi-handle").first.focus()
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
+    # the first slider that is enabled (the simulator disables the rate slider for a tremor)
+    handle = widget.locator(".widget-slider .noUi-target:not([disabled]) .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    box = handle.bounding_box()
+    assert box, f"{name}: the slider's handle is not on the page"
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 60, y, steps=5)
+    page.mouse.up()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and image.get_attribute("src") == before_src:
         time.sleep(0.2)
