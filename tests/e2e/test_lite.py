@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, missing
 from labpage import (
-    ConsoleLog,
     LoadError,
     check_outputs,
     open_notebook,
@@ -111,8 +110,6 @@ def open_lite(lite_context, lite_site: str, offsite: Offsite) -> Iterator[object
         page = lite_context.new_page()
         pages.append(page)
         page.set_default_timeout(30_000)
-        console = ConsoleLog()
-        console.attach(page)
         try:
             open_notebook(page, f"{lite_site}/lab/index.html?path={name}", KERNEL_START_S)
         except LoadError as exc:
