@@ -17,7 +17,6 @@ import requests  # noqa: E402  (the hub extra)
 from support import classroom  # noqa: E402  (tests/support: tests/ is on sys.path, see conftest)
 
 STUDENTS = ["ada", "ben", "chloe"]
-BUDGET_S = 120  # the whole class, spawn to last cell, on a 2-core CI machine
 REFUSED = (403, 404)  # JupyterHub answers 404 where saying "forbidden" would confirm a user exists
 
 
@@ -83,7 +82,8 @@ def test_a_class_runs_every_notebook(hub, course_repo, lesson):
         home = hub.workdir / "home" / student.name / course_repo.name / "notebooks"
         assert sorted(p.name for p in home.glob("*.ipynb")) == sorted(notebooks), "pulled course"
     assert all(n.cells > 0 for s in cls.students for n in s.notebooks)
-    assert elapsed < BUDGET_S, f"the class took {elapsed:.0f} s (budget {BUDGET_S} s)"
+    # how long it took is a figure for benchmarks/bench_hub.py, not a pass mark of a test
+    print(f"the class of {len(cls.students)} took {elapsed:.0f} s")
 
 
 def _as(token: str, method: str, url: str, **kw) -> requests.Response:
