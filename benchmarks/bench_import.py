@@ -10,11 +10,13 @@ time of each process (user + system), which waiting for a busy CPU does not infl
 
 from __future__ import annotations
 
+import compileall
 import resource
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 RUNS = 15
 CASES = {
@@ -44,6 +46,9 @@ def once_ms(cmd: list[str]) -> tuple[float, float]:
 
 
 def main() -> int:
+    # an installed wheel has its bytecode compiled by pip; an editable install under
+    # PYTHONDONTWRITEBYTECODE=1 (set on the build machine) would recompile every module each run
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "muscletwitch", quiet=1)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in CASES}
     for _ in range(RUNS):  # interleaved: every case sees the same load
         for name, cmd in CASES.items():
