@@ -49,9 +49,8 @@ def _score(cause: Cause, given: frozenset[str]) -> Reasons:
 def assess(*finding_ids: str, taxonomy: Taxonomy | None = None) -> Assessment:
     """Rank the causes that fit the findings and say how urgent. Teaching, not diagnosis."""
     tax = taxonomy or load_taxonomy()
-    for f in finding_ids:
-        tax.finding(f)  # UnknownIdError with suggestions
-    given = frozenset(finding_ids)
+    ids = tuple(tax.finding(f).id for f in finding_ids)  # ids or names; UnknownIdError
+    given = frozenset(ids)
     scored = []
     for order, cause in enumerate(tax.causes):
         reasons = _score(cause, given)
@@ -64,7 +63,7 @@ def assess(*finding_ids: str, taxonomy: Taxonomy | None = None) -> Assessment:
     flags.sort(key=lambda rf: -URGENCIES.index(rf.urgency))
     urgency = max((rf.urgency for rf in flags), key=URGENCIES.index, default="self-care")
     return Assessment(
-        findings=tuple(dict.fromkeys(finding_ids)),
+        findings=tuple(dict.fromkeys(ids)),
         causes=tuple(s[2] for s in scored),
         reasons={s[2].id: s[3] for s in scored},
         red_flags=tuple(flags),
