@@ -294,6 +294,6 @@ def load_taxonomy(data_dir: str | Path | None = None) -> Taxonomy:
 @cache
 def _load(folder: Path) -> Taxonomy:
     docs: dict[str, dict[str, Any]] = {}
-    known = load_tables(folder, TABLES, docs=docs)
+    known = load_tables(folder, TABLES, docs=docs, also={"red_flags.toml": ("disclaimer",)})
     tables = {_plural(t): tuple(known[t].values()) for t in TABLE_ORDER}
     return Taxonomy(**tables, disclaimer=_disclaimer(docs["red_flags.toml"]))

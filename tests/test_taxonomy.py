@@ -247,7 +247,7 @@ def test_sources_of_collects_distinct_sources_in_order():
             "causes.toml",
             'id = "caffeine"',
             'id = "stress"',
-            "causes.toml, cause 'stress': duplicate id (ids must be unique)",
+            "causes.toml, cause 'stress', field 'id': duplicate id (ids must be unique)",
         ),
         (
             "therapies.toml",
@@ -316,7 +316,8 @@ def test_sources_of_collects_distinct_sources_in_order():
             "red_flags.toml",
             "disclaimer = ",
             "disclaimer_text = ",
-            "red_flags.toml: missing top-level 'disclaimer' text",
+            "red_flags.toml: unknown top-level key 'disclaimer_text'; this file holds red_flag, "
+            "disclaimer; did you mean disclaimer?",
         ),
         (
             "findings.toml",
