@@ -19,6 +19,7 @@ Standard library only: ``import muscletwitch`` stays fast.
 
 from __future__ import annotations
 
+import math
 import tomllib
 import types
 from collections.abc import Iterable, Sequence
@@ -100,10 +101,17 @@ def _number(tp: type, value: Any, meta: Any, label: str = "value") -> Any:
     whole = tp is int
     if type(value) is bool or not isinstance(value, int if whole else (int, float)):
         raise _Bad(f"expected {tp.__name__}, got {type(value).__name__} {value!r}")
+    if not whole:  # TOML has nan, inf and ints of any size; no quantity of ours is one
+        try:
+            value = float(value)
+        except OverflowError:
+            raise _Bad(f"{label} is too large for a float") from None
+        if not math.isfinite(value):
+            raise _Bad(f"{label} must be a finite number, got {value!r}")
     low = meta.get("min")
     if low is not None and value < low:
         raise _Bad(f"{label} must be a {'whole ' if whole else ''}number >= {low}, got {value!r}")
-    return value if whole else float(value)
+    return value
 
 
 def _pairs(of: Any, value: Any, meta: Any, known: Known) -> tuple:

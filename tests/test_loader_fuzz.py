@@ -110,6 +110,13 @@ toml_values = st.recursive(
 )
 
 
+def tables_in(value: Any) -> list[dict]:
+    """The TOML tables directly inside a value (a table, or a list of tables)."""
+    if isinstance(value, dict):
+        return [value] if value else []
+    return [v for v in value if isinstance(v, dict) and v] if isinstance(value, list) else []
+
+
 def toml_type(v: Any) -> str:
     return "number" if type(v) in (int, float) else type(v).__name__
 
@@ -117,7 +124,17 @@ def toml_type(v: Any) -> str:
 # --- the property ---------------------------------------------------------------------------------
 
 MESSAGE = re.compile(r"^(?P<file>[a-z_]+\.toml)(?:: |, )")
-KINDS = ("wrong-type", "delete", "unknown-key", "dangling", "duplicate", "unicode", "not-a-table")
+KINDS = (
+    "wrong-type",
+    "nested",
+    "number",
+    "delete",
+    "unknown-key",
+    "dangling",
+    "duplicate",
+    "unicode",
+    "not-a-table",
+)
 
 
 @dataclass
@@ -154,6 +171,25 @@ def entry_edits(draw: st.DrawFn) -> Edit:
         old = toml_type(entry[name])
         entry[name] = draw(toml_values.filter(lambda v: toml_type(v) != old))
         return by_number(name) if name == "id" else edit("fail", field=name)
+    if kind == "nested":  # a value inside a table inside the entry (a code, a range)
+        inner = [(n, t) for n in present for t in tables_in(entry[n])]
+        if not inner:
+            return edit("load")
+        name, target = draw(st.sampled_from(inner))
+        part = draw(st.sampled_from(sorted(target)))
+        old = toml_type(target[part])
+        target[part] = draw(toml_values.filter(lambda v: toml_type(v) != old))
+        return edit("fail", field=name)
+    if kind == "number":  # any number where there is one: huge, negative, not finite
+        numbers = [n for n in present if toml_type(entry[n]) == "number"]
+        if not numbers:
+            return edit("load")
+        name = draw(st.sampled_from(numbers))
+        edges = st.sampled_from([math.nan, math.inf, -math.inf, -1, 0, 10**400, 1e308, 5e-324])
+        entry[name] = draw(edges | st.integers(-(2**63), 2**63 - 1) | st.floats())
+        if isinstance(entry[name], float) and not math.isfinite(entry[name]):
+            return edit("fail", field=name)
+        return edit("either", file)  # a finite number may break a rule across entries
     if kind == "delete":
         name = draw(st.sampled_from(present))
         del entry[name]
@@ -223,11 +259,8 @@ def test_the_serialiser_round_trips_the_real_data():
         assert tomllib.loads(toml_doc(DOCS[file])) == DOCS[file]
 
 
-@settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(entry_edits() | file_edits())
-def test_every_broken_edit_is_a_taxonomy_error_naming_file_entry_and_field(base, edit):
+def check(base: Path, edit: Edit) -> None:
+    """Load a copy of the data with ``edit`` made: it loads, or raises the TaxonomyError wanted."""
     with tempfile.TemporaryDirectory(dir=base.parent) as tmp:
         folder = Path(tmp) / "data"
         shutil.copytree(base, folder)
@@ -243,3 +276,58 @@ def test_every_broken_edit_is_a_taxonomy_error_naming_file_entry_and_field(base,
                 assert f"field {edit.field!r}" in message, (message, edit.field)
         else:
             assert edit.expect != "fail", f"this edit loaded: {edit}"
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(entry_edits() | file_edits())
+def test_every_broken_edit_is_a_taxonomy_error_naming_file_entry_and_field(base, edit):
+    check(base, edit)
+
+
+def broken(file: str, old: bytes, new: bytes, message: str) -> Edit:
+    """The real ``file`` with ``old`` replaced once: loading must fail with ``message``."""
+    data = (DATA_DIR / file).read_bytes()
+    assert old in data, old
+    return Edit(file, data.replace(old, new, 1), "fail", message)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # bad UTF-8 escaped from tomllib as a UnicodeDecodeError
+        broken("sites.toml", b'"Brain"', b'"Br\xffin"', "sites.toml: not UTF-8 text: byte 0xff"),
+        # a misspelt table name lost its entries without a word
+        broken(
+            "therapies.toml",
+            b"[[therapy]]",
+            b"[[therapie]]",
+            "therapies.toml: unknown top-level key 'therapie'; this file holds therapy; did you",
+        ),
+        # nan (and inf) passed every check of a float field
+        broken(
+            "signatures.toml",
+            b"refractory_ms = 3.0",
+            b"refractory_ms = nan",
+            "signatures.toml, [train], field 'refractory_ms': value must be a finite number",
+        ),
+        # a number too large for a float raised OverflowError
+        broken(
+            "signatures.toml",
+            b"refractory_ms = 3.0",
+            b"refractory_ms = 1" + b"0" * 400,
+            "signatures.toml, [train], field 'refractory_ms': value is too large for a float",
+        ),
+        # an id with a space after it was a second entry of the same id
+        broken(
+            "findings.toml",
+            b'id = "blinking"',
+            b'id = "twitching "',
+            "findings.toml, finding 'twitching', field 'id': duplicate id",
+        ),
+    ],
+    ids=["bad-utf8", "top-level-typo", "nan", "huge-number", "padded-duplicate-id"],
+)
+def test_the_bugs_it_found_stay_fixed(base, edit):
+    check(base, edit)
