@@ -224,9 +224,10 @@ class Taxonomy:
         ):
             if value is not None and value not in allowed:
                 raise ValueError(f"{name} {value!r} is not one of {', '.join(allowed)}")
-        for table, value in (("group", group), ("phenomenon", phenomenon), ("site", site)):
-            if value is not None:
-                self._get(table, value)
+        group, phenomenon, site = (  # ids, or names as typed: the ids they name
+            None if value is None else self._get(table, value).id
+            for table, value in (("group", group), ("phenomenon", phenomenon), ("site", site))
+        )
         if in_seed is not None and not isinstance(in_seed, bool):
             raise ValueError(f"in_seed must be True, False or None, got {in_seed!r}")
         return tuple(

@@ -124,6 +124,11 @@ def test_assess_takes_finding_names_in_any_case_and_reports_ids():
     assert mt.assess("Muscle twitching", "twitching").findings == ("twitching",)
 
 
+def test_filter_takes_names_and_filters_by_the_ids_they_name():
+    by_id = TAX.filter(phenomenon="fasciculation", site="peripheral-nerve")
+    assert by_id and TAX.filter(phenomenon="Muscle twitch", site="Peripheral nerve") == by_id
+
+
 def test_search_ranks_an_exact_name_or_synonym_first():
     # "fits" is a synonym of epilepsy; febrile seizures only contain it ("fever fits")
     assert [c.id for c in TAX.search("fits")][:2] == ["epilepsy", "high-fever"]
