@@ -5,7 +5,7 @@ The public API. Importing it loads no numpy, matplotlib or ipywidgets; those liv
 """
 
 from .assess import URGENCY_LEVELS, Assessment, Reasons, Vignette, assess, load_vignettes
-from .errors import TaxonomyError, UnknownIdError
+from .errors import AmbiguousIdError, TaxonomyError, UnknownIdError
 from .hub import hub_link
 from .taxonomy import (
     Cause,
@@ -26,6 +26,7 @@ from .taxonomy import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "AmbiguousIdError",
     "Assessment",
     "Cause",
     "Code",

@@ -116,7 +116,8 @@ def _reasons(cause: Cause, given: frozenset[str]) -> Reasons | None:
 def assess(*finding_ids: str, taxonomy: Taxonomy | None = None) -> Assessment:
     """Rank the causes that fit the findings and say how urgent. Teaching, not diagnosis."""
     tax = taxonomy or load_taxonomy()
-    given = expand(tax, finding_ids)
+    ids = tuple(tax.finding(f).id for f in finding_ids)  # ids or names, any case; UnknownIdError
+    given = expand(tax, ids)
     listed = [(c, r) for c in tax.causes if (r := _reasons(c, given)) is not None]
     listed.sort(key=lambda cr: (-cr[1].score, -rank(severity(cr[0])), cr[0].name.casefold()))
     triggers = {
@@ -131,7 +132,7 @@ def assess(*finding_ids: str, taxonomy: Taxonomy | None = None) -> Assessment:
         default="self-care",
     )
     return Assessment(
-        findings=tuple(dict.fromkeys(finding_ids)),
+        findings=tuple(dict.fromkeys(ids)),
         causes=tuple(c for c, _ in listed),
         reasons={c.id: r for c, r in listed},
         red_flags=tuple(flags),
@@ -139,7 +140,7 @@ def assess(*finding_ids: str, taxonomy: Taxonomy | None = None) -> Assessment:
         urgency=urgency,
         level=tax.urgency(urgency),
         notes=tuple(n.text for n in tax.notes if _met(n.when, given) is not None),
-        implied=tuple(sorted(given - set(finding_ids))),
+        implied=tuple(sorted(given - set(ids))),
         disclaimer=tax.disclaimer,
     )
 

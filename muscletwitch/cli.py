@@ -198,11 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sub.add_parser("list", help="tree of categories, groups and causes")
     show = sub.add_parser("show", help="a card of one cause with codes and sources")
-    show.add_argument("id", help="a cause id, e.g. als (see 'muscletwitch list')")
+    show.add_argument("id", help="a cause id, name or synonym, any case: als, MND, Parkinson")
     search = sub.add_parser("search", help="find causes by name, synonym or summary")
     search.add_argument("text", nargs="+")
     a = sub.add_parser("assess", help="findings -> causes that fit, red flags, urgency")
-    a.add_argument("findings", nargs="+", metavar="FINDING", help="finding ids, e.g. twitching")
+    a.add_argument("findings", nargs="+", metavar="FINDING", help="finding ids or names, any case")
     sub.add_parser("findings", help="the finding ids that 'assess' accepts")
     lab = sub.add_parser(
         "lab",

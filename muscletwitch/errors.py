@@ -22,16 +22,31 @@ def did_you_mean(given: object, known: Iterable[str]) -> str:
 
 
 class UnknownIdError(KeyError):
-    """An id that the data does not know; the message suggests close matches."""
+    """An id (or name) that the data does not know; the message suggests close matches, or
+    lists the known ids when nothing is close. ``suggestions`` overrides the close ids."""
 
-    def __init__(self, kind: str, given: str, known: Iterable[str]):
+    def __init__(
+        self, kind: str, given: str, known: Iterable[str], suggestions: Iterable[str] | None = None
+    ):
         known = list(known)
-        self.kind, self.given, self.suggestions = kind, given, close_matches(given, known)
-        hint = _hint(self.suggestions) or f"; known: {', '.join(known)}"
+        close = close_matches(given, known) if suggestions is None else tuple(suggestions)
+        self.kind, self.given, self.suggestions = kind, given, close
+        hint = _hint(close) or f"; known: {', '.join(known)}"
         super().__init__(f"unknown {kind} {given!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would print the repr of the message
         return self.args[0]
+
+
+class AmbiguousIdError(UnknownIdError):
+    """A name or synonym that several entries share; the message lists them (``candidates``:
+    id -> name), so the caller can give one of their ids."""
+
+    def __init__(self, kind: str, given: str, candidates: dict[str, str]):
+        self.kind, self.given = kind, given
+        self.suggestions = self.candidates = tuple(candidates)
+        names = "; ".join(f"{i} ({name})" for i, name in candidates.items())
+        KeyError.__init__(self, f"{kind} {given!r} is ambiguous: it names {names}; give an id")
 
 
 class TaxonomyError(ValueError):

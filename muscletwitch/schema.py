@@ -20,6 +20,8 @@ stays fast.
 
 from __future__ import annotations
 
+import math
+
 try:  # tomli's compiled wheel parses the data about 3x faster than the stdlib (bench_import.py)
     import tomli as tomllib
 except ImportError:  # the browser kernel (Pyodide) and any install without it: same API
@@ -78,12 +80,17 @@ def required(f: Field) -> bool:
 
 def read(folder: Path, file: str) -> dict[str, Any]:
     """A parsed TOML file; TaxonomyError when it is missing or not TOML."""
-    path = folder / file
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
+        data = (folder / file).read_bytes()
     except FileNotFoundError:
         raise TaxonomyError(f"{file}: file missing from {folder}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:  # tomllib.load lets this through
+        line = data[: e.start].count(b"\n") + 1
+        raise TaxonomyError(
+            f"{file}: not UTF-8 text: byte {data[e.start]:#x} on line {line}"
+        ) from None
     except tomllib.TOMLDecodeError as e:
         raise TaxonomyError(f"{file}: not valid TOML: {e}") from None
 
@@ -99,10 +106,17 @@ def _number(tp: type, value: Any, meta: Any, label: str = "value") -> Any:
     whole = tp is int
     if type(value) is bool or not isinstance(value, int if whole else (int, float)):
         raise _Bad(f"expected {tp.__name__}, got {type(value).__name__} {value!r}")
+    if not whole:  # TOML has nan, inf and ints of any size; no quantity of ours is one
+        try:
+            value = float(value)
+        except OverflowError:
+            raise _Bad(f"{label} is too large for a float") from None
+        if not math.isfinite(value):
+            raise _Bad(f"{label} must be a finite number, got {value!r}")
     low = meta.get("min")
     if low is not None and value < low:
         raise _Bad(f"{label} must be a {'whole ' if whole else ''}number >= {low}, got {value!r}")
-    return value if whole else float(value)
+    return value
 
 
 def _pairs(of: Any, value: Any, meta: Any, known: Known) -> tuple:
@@ -254,7 +268,7 @@ def _entries(table: Table, doc: dict[str, Any]) -> list[tuple[str, dict[str, Any
     raw = doc.get(table.key)
     if table.form == "single":
         if not isinstance(raw, dict):
-            raise TaxonomyError(f"{table.file}: expected a [{table.key}] table")
+            raise TaxonomyError(f"{table.file}, [{table.key}]: expected a table, got {raw!r}")
         return [(f"{table.file}, [{table.key}]", raw, {})]
     if table.form == "keyed":
         if not isinstance(raw, dict) or not raw:
@@ -273,13 +287,18 @@ def _entries(table: Table, doc: dict[str, Any]) -> list[tuple[str, dict[str, Any
     out = []
     seen: set[str] = set()
     for i, entry in enumerate(raw, 1):
-        entry_id = entry.get("id") if isinstance(entry, dict) else None
-        if not isinstance(entry_id, str) or not entry_id.strip():
-            where = f"{table.file}, {table.kind} number {i}"
+        where = f"{table.file}, {table.kind} number {i}"
+        if not isinstance(entry, dict):
+            raise TaxonomyError(f"{where}: expected a [[{table.key}]] table, got {entry!r}")
+        entry_id = entry.get("id")
+        if "id" not in entry:
             raise TaxonomyError(f"{where}: missing required field 'id'")
+        if not isinstance(entry_id, str) or not entry_id.strip():
+            raise TaxonomyError(f"{where}, field 'id': expected a non-empty str, got {entry_id!r}")
+        entry_id = entry_id.strip()  # as the loader reads it: " als" is "als"
         where = f"{table.file}, {table.kind} {entry_id!r}"
         if entry_id in seen:
-            raise TaxonomyError(f"{where}: duplicate id (ids must be unique)")
+            raise TaxonomyError(f"{where}, field 'id': duplicate id (ids must be unique)")
         seen.add(entry_id)
         out.append((where, entry, {}))
     return out
@@ -302,20 +321,33 @@ def load_table(table: Table, doc: dict[str, Any], known: Known) -> tuple:
     return tuple(objects)
 
 
+def _top_level(file: str, doc: dict[str, Any], allowed: Sequence[str]) -> None:
+    """A top-level key no table reads (``[[caus]]`` for ``[[cause]]``) would be lost: an error."""
+    for key in doc:
+        if key not in allowed:
+            hint = did_you_mean(key, allowed)
+            raise TaxonomyError(
+                f"{file}: unknown top-level key {key!r}; this file holds {', '.join(allowed)}{hint}"
+            )
+
+
 def load_tables(
     folder: Path,
     tables: Sequence[Table],
     known: Known | None = None,
     docs: dict[str, dict[str, Any]] | None = None,
+    also: dict[str, tuple[str, ...]] | None = None,
 ) -> Known:
     """Load ``tables`` in order (a table may refer to the ids of any earlier one, or of
-    ``known``); each file is parsed once (into ``docs``, if given, for other top-level keys).
-    Returns ``known`` with the new tables added."""
+    ``known``); each file is parsed once (into ``docs``, if given, for other top-level keys,
+    which ``also`` names: file -> keys). Returns ``known`` with the new tables added."""
     known = dict(known or {})
     docs = {} if docs is None else docs
     for table in tables:
         if table.file not in docs:
             docs[table.file] = read(folder, table.file)
+            keys = [t.key for t in tables if t.file == table.file]
+            _top_level(table.file, docs[table.file], (*keys, *(also or {}).get(table.file, ())))
         load_table(table, docs[table.file], known)
     return known
 

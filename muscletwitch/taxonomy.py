@@ -7,13 +7,15 @@ fast.
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .errors import TaxonomyError, UnknownIdError, close_matches, did_you_mean
+from .errors import AmbiguousIdError, TaxonomyError, UnknownIdError, close_matches, did_you_mean
 from .model import (
     CATEGORIES,
     CODE_SYSTEMS,
@@ -67,6 +69,7 @@ __all__ = [
     "RedFlag",
     "Site",
     "Source",
+    "AmbiguousIdError",
     "Taxonomy",
     "TaxonomyError",
     "Therapy",
@@ -75,6 +78,7 @@ __all__ = [
     "close_matches",
     "did_you_mean",
     "load_taxonomy",
+    "name_key",
 ]
 
 # the tables in the order they are read: a table's references point to earlier tables
@@ -105,6 +109,24 @@ def _disclaimer(doc: dict[str, Any]) -> str:
     return text.strip()
 
 
+# --- names as people type them -----------------------------------------------------------------
+
+# apostrophes (straight, curly, backtick) go; hyphens, dashes and underscores become spaces
+_FOLD = str.maketrans({**dict.fromkeys("'\u2018\u2019`"), **dict.fromkeys("-_\u2010\u2013", " ")})
+
+
+def name_key(text: str) -> str:
+    """A name reduced to how it compares: any case and Unicode form, no apostrophes, hyphens as
+    spaces ("Parkinson\u2019s-Disease" and "parkinsons disease" have the same key)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_FOLD).split())
+
+
+def _aliases(entry: Any) -> tuple[tuple[str, ...], ...]:
+    """What an entry may be called, most specific first: its id, its name, its synonyms."""
+    name = getattr(entry, "name", None)
+    return ((entry.id,), (name,) if name else (), getattr(entry, "synonyms", ()))
+
+
 # --- the taxonomy ------------------------------------------------------------------------------
 
 
@@ -124,16 +146,52 @@ class Taxonomy:
     causes: tuple[Cause, ...]
     disclaimer: str
     _index: dict[str, dict[str, Any]] = field(init=False, repr=False, compare=False)
+    _keys: dict[str, dict[str, tuple[tuple[int, str], ...]]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         index = {t: {o.id: o for o in getattr(self, _plural(t))} for t in TABLE_ORDER}
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_keys", {})  # table -> name key -> (rank, id); built when asked
+
+    def names_of(self, table: str) -> dict[str, tuple[tuple[int, str], ...]]:
+        """name key -> (rank, id) of the entries of ``table`` it names; rank 0 for an id, 1 for
+        a name, 2 for a synonym. Built on the first look-up by name, then kept."""
+        if table not in self._keys:
+            keys: dict[str, list[tuple[int, str]]] = {}
+            for entry in self._index[table].values():
+                for rank, names in enumerate(_aliases(entry)):
+                    for name in names:
+                        hits = keys.setdefault(name_key(name), [])
+                        if (rank, entry.id) not in hits:
+                            hits.append((rank, entry.id))
+            self._keys[table] = {k: tuple(sorted(v)) for k, v in keys.items()}
+        return self._keys[table]
 
     def _get(self, table: str, id_: str) -> Any:
-        try:
-            return self._index[table][id_]
-        except (KeyError, TypeError):
-            raise UnknownIdError(table.replace("_", " "), id_, self._index[table]) from None
+        """The entry of ``table`` that ``id_`` names: its id, or in any case its name, a synonym
+        or an abbreviation in the data. Several entries with that name: AmbiguousIdError; none:
+        UnknownIdError with the names that look like it. Every look-up comes through here."""
+        entries = self._index[table]
+        kind = table.replace("_", " ")
+        if isinstance(id_, str) and id_ in entries:
+            return entries[id_]
+        key = name_key(id_) if isinstance(id_, str) else ""
+        names = self.names_of(table)
+        if hits := names.get(key):
+            best = [i for rank, i in hits if rank == hits[0][0]]
+            if len(best) == 1:
+                return entries[best[0]]
+            raise AmbiguousIdError(kind, id_, {i: getattr(entries[i], "name", i) for i in best})
+        raise UnknownIdError(kind, id_, entries, self._near(names, key) if key else None)
+
+    @staticmethod
+    def _near(names: dict[str, tuple[tuple[int, str], ...]], key: str) -> tuple[str, ...]:
+        """Ids whose names hold the typed words ("sclerosis"), then those that look like them."""
+        near = [n for n in names if f" {key} " in f" {n} "]
+        near = near or difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+        return tuple(dict.fromkeys(i for n in near for _, i in names[n]))[:5]
 
     def source(self, id_: str) -> Source:
         return self._get("source", id_)
@@ -181,9 +239,10 @@ class Taxonomy:
         ):
             if value is not None and value not in allowed:
                 raise ValueError(f"{name} {value!r} is not one of {', '.join(allowed)}")
-        for table, value in (("group", group), ("phenomenon", phenomenon), ("site", site)):
-            if value is not None:
-                self._get(table, value)
+        group, phenomenon, site = (  # ids, or names as typed: the ids they name
+            None if value is None else self._get(table, value).id
+            for table, value in (("group", group), ("phenomenon", phenomenon), ("site", site))
+        )
         if in_seed is not None and not isinstance(in_seed, bool):
             raise ValueError(f"in_seed must be True, False or None, got {in_seed!r}")
         return tuple(
@@ -199,20 +258,24 @@ class Taxonomy:
         )
 
     def search(self, text: str) -> tuple[Cause, ...]:
-        """Causes whose name, synonyms or summary contain `text` (case-insensitive); names first."""
+        """Causes whose id, name, synonyms or summary contain `text` (any case, as ``name_key``
+        compares): exact ids, names and synonyms first, then names, synonyms, summaries."""
         if not isinstance(text, str):
             raise ValueError(f"search text must be a string, got {type(text).__name__}")
-        needle = text.strip().casefold()
+        needle = name_key(text)
         if not needle:
             return ()
+        exact = {i for _, i in self.names_of("cause").get(needle, ())}
 
         def rank(c: Cause) -> int | None:
-            if needle in c.name.casefold() or needle in c.id:
+            if c.id in exact:
                 return 0
-            if any(needle in s.casefold() for s in c.synonyms):
+            if needle in name_key(c.name) or needle in name_key(c.id):
                 return 1
-            if needle in c.summary.casefold():
+            if any(needle in name_key(s) for s in c.synonyms):
                 return 2
+            if needle in name_key(c.summary):
+                return 3
             return None
 
         ranked = [(r, i, c) for i, c in enumerate(self.causes) if (r := rank(c)) is not None]
@@ -247,7 +310,7 @@ def load_taxonomy(data_dir: str | Path | None = None) -> Taxonomy:
 @cache
 def _load(folder: Path) -> Taxonomy:
     docs: dict[str, dict[str, Any]] = {}
-    known = load_tables(folder, TABLES, docs=docs)
+    known = load_tables(folder, TABLES, docs=docs, also={"red_flags.toml": ("disclaimer",)})
     tables = {_plural(t): tuple(known[t].values()) for t in TABLE_ORDER}
     if tuple(u.id for u in tables["urgencies"]) != URGENCIES:
         raise TaxonomyError(

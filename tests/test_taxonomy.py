@@ -149,8 +149,8 @@ def test_every_look_up_returns_its_entry_and_raises_for_unknown(method):
 
 
 def test_unknown_cause_suggests_close_ids():
-    with pytest.raises(KeyError, match="unknown cause 'parkinson'; did you mean parkinsons-dis"):
-        TAX.cause("parkinson")
+    with pytest.raises(KeyError, match="unknown cause 'parkinsn'; did you mean parkinsons-dis"):
+        TAX.cause("parkinsn")
 
 
 def test_unknown_id_without_close_match_lists_what_is_known():
@@ -264,7 +264,7 @@ def test_sources_of_collects_distinct_sources_in_order():
             "causes.toml",
             'id = "caffeine"',
             'id = "stress"',
-            "causes.toml, cause 'stress': duplicate id (ids must be unique)",
+            "causes.toml, cause 'stress', field 'id': duplicate id (ids must be unique)",
         ),
         (
             "therapies.toml",
@@ -334,7 +334,8 @@ def test_sources_of_collects_distinct_sources_in_order():
             "red_flags.toml",
             "disclaimer = ",
             "disclaimer_text = ",
-            "red_flags.toml: missing top-level 'disclaimer' text",
+            "red_flags.toml: unknown top-level key 'disclaimer_text'; this file holds red_flag, "
+            "disclaimer; did you mean disclaimer?",
         ),
         (
             "findings.toml",
