@@ -30,6 +30,12 @@ from .taxonomy import (
 )
 
 PATHOLOGICAL_FLOOR = "see-a-doctor"  # the least urgency a listed pathological cause brings
+# how the course presents a red flag's `tier` (widget, CLI and notebook 05 use these words)
+TIER_TITLES = {
+    "emergency": "Emergency",
+    "warning-sign": "Warning sign",
+    "reason-to-see-a-gp": "Reason to see a GP",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +211,7 @@ __all__ = [
     "URGENCY_LEVELS",
     "Assessment",
     "Reasons",
+    "TIER_TITLES",
     "UnknownIdError",
     "Vignette",
     "assess",

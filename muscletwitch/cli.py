@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import course_folder
-from .assess import assess
+from .assess import TIER_TITLES, assess
 from .hub import DEFAULT_BRANCH, DEFAULT_NOTEBOOK, REPO_URL, hub_link
 from .taxonomy import Cause, Taxonomy, TaxonomyError, UnknownIdError, load_taxonomy
 
@@ -80,7 +80,8 @@ def format_assessment(tax: Taxonomy, finding_ids: Sequence[str]) -> str:
         lines.append("Red flags, most urgent first:")
     for flag in a.red_flags:
         why = ", ".join(tax.finding(f).name.lower() for f in a.triggers[flag.id])
-        lines += [f"  ! {flag.name} [{flag.urgency}]", _wrap(f"why: {why}", "    ")]
+        tier = TIER_TITLES[flag.tier]
+        lines += [f"  ! {tier}: {flag.name} [{flag.urgency}]", _wrap(f"why: {why}", "    ")]
         lines.append(_wrap(flag.advice, "    "))
     lines.append("Causes that fit, best first:")
     for cause in a.causes:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ipywidgets as W
 
 from muscletwitch import style
-from muscletwitch.assess import Assessment, assess, severity
-from muscletwitch.taxonomy import Cause, Taxonomy
+from muscletwitch.assess import TIER_TITLES, Assessment, assess, severity
+from muscletwitch.taxonomy import Cause, Taxonomy, Urgency
 from muscletwitch.widgets._base import URGENCY, Base, badge, esc, labelled, tint
 
 # columns in the order a person tells the story; onset asks "when and how did it start?"
@@ -17,11 +17,17 @@ GROUP_TITLES = {
     "context": "Context",
     "symptoms": "Other symptoms",
 }
-TIER_TITLES = {
-    "emergency": "Emergency",
-    "warning-sign": "Warning sign",
-    "reason-to-see-a-gp": "Reason to see a GP",
-}
+
+
+def banner_html(level: Urgency) -> str:
+    """The banner of an urgency level: its words and advice on its colour (from the [[urgency]]
+    table), as the checker shows it; notebook 05 shows all four with this function."""
+    colour, word = URGENCY[level.id]
+    return (
+        f'<div class="mt-banner mt-urgency-{level.id}" role="alert" '
+        f'style="border-color: {colour}; background: {tint(colour, 0.2)}">'
+        f"{esc(word)}: {esc(level.advice)}</div>"
+    )
 
 
 class RedFlagChecker(Base):
@@ -72,16 +78,11 @@ class RedFlagChecker(Base):
 
     def update(self) -> None:
         a = self.assessment()
-        colour, word = URGENCY[a.urgency]
         if self._banner_class:
             self.banner.remove_class(self._banner_class)
         self._banner_class = f"mt-urgency-{a.urgency}"
         self.banner.add_class(self._banner_class)
-        self.banner.value = (
-            f'<div class="mt-banner mt-urgency-{a.urgency}" role="alert" '
-            f'style="border-color: {colour}; background: {tint(colour, 0.2)}">'
-            f"{esc(word)}: {esc(a.advice)}</div>"
-        )
+        self.banner.value = banner_html(a.level)
         self.notes.value = "".join(f'<p class="mt-note">{esc(n)}</p>' for n in a.notes)
         self.flags.value = self._flags_html(a)
         self.causes.value = self._causes_html(a)

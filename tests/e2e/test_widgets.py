@@ -224,6 +224,65 @@ def check_red_flag_checker(page: Page) -> None:
         expect(page.locator(f"{control(finding)} input[type=checkbox]")).not_to_be_checked()
 
 
+def hex_to_rgb(colour: str) -> str:
+    """'#D55E00' -> 'rgb(213, 94, 0)', as the browser reports a computed colour."""
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgb({r}, {g}, {b})"
+
+
+# findings that bring each urgency level (the test checks mt.assess agrees before using them)
+LEVEL_CASES = {
+    "self-care": ("twitching",),
+    "see-a-doctor": ("twitching", "lasting-over-2-weeks"),
+    "urgent": ("diabetes", "trembling"),
+    "emergency": ("slurred-speech", "sudden-onset"),
+}
+
+
+def check_banner_levels_and_onset(page: Page) -> None:
+    """Each of the four levels: tick its findings; the banner shows the level's words and advice,
+    its class and its colour from the [[urgency]] table. Then the onset question: slurred speech
+    alone is see-a-doctor; ticking "started suddenly" in the onset column makes it a stroke."""
+    banner, flags = ".e2e-banner .mt-banner", ".e2e-flags"
+    kernel_exec(page, "from muscletwitch.widgets._base import URGENCY")
+    levels = ask(page, "list(mt.URGENCY_LEVELS)")
+    assert levels == list(LEVEL_CASES), "every level is exercised, in order"
+
+    def tick(*findings: str) -> None:
+        page.locator(control("clear")).click()
+        expect(page.locator(".e2e-causes")).to_contain_text("Tick what you notice")
+        for finding in findings:
+            page.locator(f"{control(finding)} input[type=checkbox]").check()
+
+    def expect_banner(level: str) -> None:
+        colour, word, advice = ask(
+            page,
+            f"[URGENCY[{level!r}][0], mt.load_taxonomy().urgency({level!r}).name,"
+            f" mt.load_taxonomy().urgency({level!r}).advice]",
+        )
+        expect(page.locator(banner)).to_have_class(re.compile(f"mt-urgency-{level}"))
+        expect(page.locator(banner)).to_have_text(f"{word}: {advice}")
+        expect(page.locator(banner)).to_have_css("border-left-color", hex_to_rgb(colour))
+
+    for level, findings in LEVEL_CASES.items():
+        got = ask(page, f"mt.assess(*{list(findings)!r}).urgency")
+        assert got == level, f"mt.assess{findings} is {got}, the test expects {level}"
+        tick(*findings)
+        expect_banner(level)
+
+    # the onset question, asked in its own column, in lay words
+    onset = page.locator(".e2e-grid .widget-vbox", has=page.locator("h4", has_text="When and how"))
+    sudden = ask(page, "mt.load_taxonomy().finding('sudden-onset').name")
+    expect(onset.locator(control("sudden-onset"))).to_contain_text(sudden)
+    tick("slurred-speech")
+    expect_banner(ask(page, "mt.assess('slurred-speech').urgency"))
+    stroke = ask(page, "mt.load_taxonomy().red_flag('stroke').name")
+    expect(page.locator(flags)).not_to_contain_text(stroke)
+    onset.locator(f"{control('sudden-onset')} input[type=checkbox]").check()
+    expect_banner("emergency")
+    expect(page.locator(f"{flags} li").first).to_contain_text(stroke)
+
+
 def check_quiz(page: Page) -> None:
     """Check without an answer, answer right, go on, answer wrong: feedback and score follow."""
     feedback, progress = ".e2e-feedback", ".e2e-progress"
@@ -265,6 +324,24 @@ SCENARIOS: dict[str, Callable[[Page], None]] = {
     "RedFlagChecker": check_red_flag_checker,
     "Quiz": check_quiz,
 }
+
+
+def test_red_flag_checker_shows_each_urgency_level_and_asks_onset(
+    open_lab: Callable[[str], LabTab], lab: LabServer, artifacts: Path
+) -> None:
+    """The four banners (words, class, colour) and the onset question, in the live widget."""
+    write_notebook(lab.root / "_e2e" / "triage_levels.ipynb", [BUILD.format(name="RedFlagChecker")])
+    tab = open_lab("_e2e/triage_levels.ipynb")
+    run_all(tab.page)
+    report = check_outputs(tab.page)
+    assert report.problems == [], "\n".join(report.problems)
+    try:
+        check_banner_levels_and_onset(tab.page)
+    finally:
+        screenshot_notebook(tab.page, artifacts / "widgets" / "RedFlagChecker-levels.png")
+    log = kernel_log(tab.page)
+    assert not log, "kernel errors during interaction:\n" + "\n".join(e[-1500:] for e in log)
+    assert not tab.console.errors, "browser console errors:\n" + "\n".join(tab.console.errors)
 
 
 @pytest.mark.parametrize("name", WIDGETS)
