@@ -189,7 +189,8 @@ def check(exercise_id: str, answer: Any) -> Feedback:
             "unanswered",
             0,
             ex.points,
-            f"Replace the `...` in `answer = ...` with your answer ({WHAT[ex.answer]}), run "
+            f"Replace the `...` in `answer = ...` with your answer ({WHAT[ex.answer]}"
+            f"{' in ' + ex.unit if ex.unit else ''}), run "
             "that cell, then run this one again.",
         )
     try:

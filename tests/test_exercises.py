@@ -20,7 +20,10 @@ from muscletwitch.exercises import check, load_exercises
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = sorted((ROOT / "notebooks" / "src").glob("0*.py"))
-PREAMBLE = "import numpy as np\nimport muscletwitch as mt\nfrom muscletwitch import physiology\n"
+# what the notebooks' first code cells define, before any exercise
+PREAMBLE = (
+    "import muscletwitch as mt\nfrom muscletwitch import physiology\ntax = mt.load_taxonomy()\n"
+)
 
 
 def _blocks() -> dict[str, tuple[Path, ExerciseCells]]:
@@ -67,7 +70,7 @@ def test_the_stub_asks_to_fill_it_in_without_an_exception(exercise_id):
     namespace: dict = {}
     stub, check_cell = (c.source for c in block[1:3])
     head, _, call = check_cell.rpartition("\n")
-    exec(f"{stub}\n{head}\n_fb = {call}", namespace)  # noqa: S102 (the notebook's own cells)
+    exec(f"{PREAMBLE}{stub}\n{head}\n_fb = {call}", namespace)  # noqa: S102 (the notebook's own cells)
     fb = namespace["_fb"]
     assert fb.status == "unanswered" and fb.points == 0
     assert "Replace the `...`" in fb.message and "answer = ..." in stub

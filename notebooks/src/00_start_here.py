@@ -226,7 +226,7 @@ CELLS = [
 
         progress.overview()
         """,
-        ignore_output="shows this learner's own record (muscletwitch progress), which differs from run to run",
+        ignore_output="shows this learner's own progress record, which differs from run to run",
     ),
     md(
         """

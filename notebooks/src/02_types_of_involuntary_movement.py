@@ -234,12 +234,13 @@ CELLS = [
     exercise(
         "02-tremor-frequency",
         """
-        import numpy as np
         from muscletwitch import exercises
 
         t, y = exercises.trace("02-tremor-frequency")
         """,
         """
+        import numpy as np
+
         freqs = np.fft.rfftfreq(len(y), 1 / 1000)
         answer = freqs[np.argmax(np.abs(np.fft.rfft(y)))]
         """,
@@ -248,12 +249,14 @@ CELLS = [
     exercise(
         "02-tremor-type",
         """
-        import numpy as np
-        from muscletwitch import exercises, physiology
+        from muscletwitch import exercises
 
         t, y = exercises.trace("02-tremor-type")
         """,
         """
+        import numpy as np
+        from muscletwitch import physiology
+
         freqs = np.fft.rfftfreq(len(y), 1 / 1000)
         f = freqs[np.argmax(np.abs(np.fft.rfft(y)))]
         fits = [k for k in ("parkinsonian", "essential") if physiology.tremor_range_hz(k)[0] <= f <= physiology.tremor_range_hz(k)[1]]

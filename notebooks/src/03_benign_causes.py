@@ -238,8 +238,6 @@ CELLS = [
     exercise(
         "03-benign-urgency",
         """
-        import muscletwitch as mt
-
         findings = ["twitching", "caffeine", "poor-sleep", "stress"]
         """,
         "answer = mt.assess(*findings).urgency",
@@ -248,8 +246,6 @@ CELLS = [
     exercise(
         "03-best-fit",
         """
-        import muscletwitch as mt
-
         findings = ["twitching", "caffeine", "poor-sleep", "stress"]
         """,
         "answer = mt.assess(*findings).causes[0].id",

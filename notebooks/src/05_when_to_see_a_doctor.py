@@ -286,8 +286,6 @@ CELLS = [
     exercise(
         "05-urgency",
         """
-        import muscletwitch as mt
-
         findings = ["sudden-onset", "slurred-speech", "facial-droop"]
         """,
         "answer = mt.assess(*findings).urgency",
@@ -296,8 +294,6 @@ CELLS = [
     exercise(
         "05-red-flag",
         """
-        import muscletwitch as mt
-
         findings = ["sudden-onset", "slurred-speech", "facial-droop"]
         """,
         "answer = mt.assess(*findings).red_flags[0].id",

@@ -307,24 +307,18 @@ CELLS = [
     exercise(
         "06-best-evidence",
         """
-        import muscletwitch as mt
-        from muscletwitch import taxonomy
-
-        tax = mt.load_taxonomy()
         listed = tax.cause("multiple-sclerosis").therapies
         """,
         """
+        from muscletwitch import taxonomy
+
         answer = min(listed, key=lambda t: taxonomy.EVIDENCE_LEVELS.index(tax.therapy(t).evidence))
         """,
         hint="a therapy id",
     ),
     exercise(
         "06-unproven",
-        """
-        import muscletwitch as mt
-
-        tax = mt.load_taxonomy()
-        """,
+        "first = tax.therapies[0]  # each therapy has .id and .evidence",
         'answer = [t.id for t in tax.therapies if t.evidence == "unproven"]',
         hint="a list of therapy ids",
     ),

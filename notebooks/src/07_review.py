@@ -203,7 +203,7 @@ CELLS = [
 
         progress.weak_spots()
         """,
-        ignore_output="shows this learner's own record (muscletwitch progress), which differs from run to run",
+        ignore_output="shows this learner's own progress record, which differs from run to run",
     ),
     md(
         """
