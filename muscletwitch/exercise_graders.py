@@ -273,7 +273,9 @@ def _umn_lmn(ex: Exercise, answer: Any) -> Verdict:
     given = {}
     for sign, cls in answer.items():
         _name(sign, signs, "sign here")
-        given[sign] = _name(cls.upper() if isinstance(cls, str) else cls, ex.options, "class")
+        if isinstance(cls, str):  # "umn", "upper" and "upper motor neuron" mean UMN too
+            cls = {"U": "UMN", "L": "LMN"}.get(cls.strip()[:1].upper(), cls)
+        given[sign] = _name(cls, ex.options, "class")
     if missing := [s for s in signs if s not in given]:
         return "missing", ex.points * (len(signs) - len(missing)) // (2 * len(signs))
     wrong = [s for s in signs if digest(ex.id, s, given[s]) != signs[s]]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
@@ -73,6 +73,7 @@ class Exercise:
     findings: tuple[str, ...] = field(default=(), metadata=ids("finding"))
     cause: str = field(default="", metadata=ids("cause"))
     signs: tuple[tuple[str, str], ...] = ()  # sign -> digest of its class
+    sources: tuple[str, ...] = field(default=(), metadata=ids("source"))  # of the messages' facts
 
     def __post_init__(self) -> None:
         seen = [m.id for m in self.misconceptions]
@@ -208,8 +209,6 @@ def check(exercise_id: str, answer: Any) -> Feedback:
 
 
 def _with_note(fb: Feedback, note: str) -> Feedback:
-    from dataclasses import replace
-
     return replace(fb, note=note)
 
 

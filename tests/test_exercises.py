@@ -275,6 +275,14 @@ def test_feedback_displays_in_jupyter_and_as_text():
     assert fb._repr_markdown_().startswith("**01-discharge-cv: Not quite.")
 
 
+def test_signs_may_be_named_in_words():
+    words = {
+        s: "upper" if c == "UMN" else "lower motor neuron" for s, c in _solve("04-umn-lmn").items()
+    }
+    assert check("04-umn-lmn", words).correct
+    assert check("04-umn-lmn", {"clonus": "middle"}).status == "invalid"
+
+
 def test_partial_credit_says_why():
     cv = _solve("01-discharge-cv")
     fb = check("01-discharge-cv", 100 * cv)
