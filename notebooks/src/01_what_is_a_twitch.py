@@ -294,7 +294,7 @@ CELLS = [
         "01-fusion-rate",
         """
         t, force = physiology.summed_force(20, contraction_ms=60)
-        physiology.fusion_index(force)  # the fusion index at 20 Hz; now try the other rates
+        print(f"fusion index at 20 Hz: {physiology.fusion_index(force):.2f}")  # now other rates
         """,
         """
         answer = next(
@@ -308,8 +308,8 @@ CELLS = [
     solution(
         """
         for T in (60, 35):
-            t, force = physiology.summed_force(25, contraction_ms=T)
-            print(f"{T} ms unit at 25 Hz: fusion index {physiology.fusion_index(force):.2f}")
+            t, force = physiology.summed_force(40, contraction_ms=T)
+            print(f"{T} ms unit at 40 Hz: fusion index {physiology.fusion_index(force):.2f}")
         """,
         """
         Part 2: at the same rate the fast 35 ms unit is less fused than the 60 ms unit, so it
