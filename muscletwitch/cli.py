@@ -220,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="restore this notebook as shipped (your version is kept beside it), then stop",
     )
+    sub.add_parser("progress", help="your quiz and exercise results per notebook (kept locally)")
     link = sub.add_parser("hub-link", help="an nbgitpuller link that opens the course on a hub")
     link.add_argument("hub_url", metavar="HUB_URL", help="e.g. https://hub.example.edu")
     link.add_argument("--repo", default=REPO_URL, help="course repository (default: %(default)s)")
@@ -239,6 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _lab(args)
         if args.command == "hub-link":
             return _hub_link(args)
+        if args.command == "progress":
+            from .progress import report
+
+            print(report())
+            return 0
         tax = load_taxonomy()
         if args.command == "list":
             out = format_tree(tax)

@@ -36,3 +36,12 @@ def data_copy(tmp_path: Path) -> DataCopy:
     dest = tmp_path / "data"
     shutil.copytree(DATA_DIR, dest)
     return DataCopy(dest)
+
+
+@pytest.fixture(autouse=True)
+def _progress_file(tmp_path_factory, monkeypatch) -> Path:
+    """Every test keeps learner progress (quiz clicks, exercise checks) in a fresh temporary file,
+    never in the working folder."""
+    path = tmp_path_factory.mktemp("progress") / "muscletwitch-progress.json"
+    monkeypatch.setenv("MUSCLETWITCH_PROGRESS", str(path))
+    return path

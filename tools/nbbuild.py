@@ -242,3 +242,39 @@ def quiz(notebook: str | None, *, n: int = 8, seed: int = 0) -> list[NotebookNod
         )
     )
     return cells
+
+
+class ExerciseCells(list):
+    """The cells of a code exercise (what `exercise` returns); ``.solution`` is its hidden solution,
+    which the tests run through ``check`` and which never goes into the notebook."""
+
+    exercise_id: str
+    setup: str
+    solution: str
+
+
+def exercise(exercise_id: str, stub: str, solution: str, *, hint: str = "") -> ExerciseCells:
+    """A code exercise of ``muscletwitch/data/exercises.toml``: its prompt (markdown, from the
+    data), the stub cell the student completes (``stub``: setup code; ``answer = ...`` is added),
+    and the ``check`` cell. ``solution`` (code that sets ``answer`` after ``stub`` ran) stays in
+    the build script: tests/test_exercises.py runs it through ``check`` for full marks."""
+    from muscletwitch import exercises
+
+    ex = exercises.exercise(exercise_id)
+    setup = _text(stub)
+    comment = f"  # {hint}" if hint else "  # your answer"
+    cells = ExerciseCells(
+        [
+            md(
+                f"### Exercise: {ex.title}\n\n{ex.prompt}\n\n*{ex.points} points.*",
+                slide="subslide",
+            ),
+            code(f"{setup}\n\nanswer = ...{comment}" if setup else f"answer = ...{comment}"),
+            code(
+                "from muscletwitch import exercises\n\n"
+                f"exercises.check({json.dumps(exercise_id)}, answer)"
+            ),
+        ]
+    )
+    cells.exercise_id, cells.setup, cells.solution = exercise_id, setup, _text(solution)
+    return cells

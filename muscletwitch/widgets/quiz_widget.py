@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import ipywidgets as W
 from matplotlib.lines import Line2D
 
-from muscletwitch import physiology, plots, quiz, style
+from muscletwitch import physiology, plots, progress, quiz, style
 from muscletwitch.plots.signals import ILLUSTRATIVE
 from muscletwitch.taxonomy import Taxonomy
 from muscletwitch.widgets._base import Base, esc, labelled
@@ -85,7 +85,11 @@ class Quiz(Base):
             if not chosen:
                 self.feedback.value = '<p class="mt-note">Choose an answer first.</p>'
                 return
-            self.feedback.value = self.feedback_html(s.answer(chosen))
+            fb = s.answer(chosen)
+            note = progress.record_quiz(fb.question, fb.correct)  # local file; "" when saved
+            self.feedback.value = self.feedback_html(fb) + (
+                f'<p class="mt-note">{esc(note)}</p>' if note else ""
+            )
         self.update()
 
     def next_question(self) -> None:

@@ -210,6 +210,24 @@ CELLS = [
         """
     ),
     *quiz(None, n=3, seed=1),
+    # progress (issue 15): where the learner stands and what to do next
+    md(
+        """
+        ## Your progress
+
+        Your quiz answers and exercise checks are kept on this computer only, in a small file
+        `muscletwitch-progress.json` in the course folder (nothing is sent anywhere). The cell
+        below shows where you stand; `muscletwitch progress` prints the same in a terminal.
+        """
+    ),
+    code(
+        """
+        from muscletwitch import progress
+
+        progress.overview()
+        """,
+        ignore_output="shows this learner's own progress record, which differs from run to run",
+    ),
     md(
         """
         ## Summary

@@ -1,6 +1,6 @@
 """Build script of notebooks/01_what_is_a_twitch.ipynb (run: python tools/run_notebooks.py)."""
 
-from nbbuild import code, md, quiz, references, solution, widget
+from nbbuild import code, exercise, md, quiz, references, solution, widget
 
 import muscletwitch as mt
 
@@ -183,6 +183,20 @@ CELLS = [
         )
         """
     ),
+    # exercise 01-discharge-cv: stub + check; the solution stays here (tests/test_exercises.py)
+    exercise(
+        "01-discharge-cv",
+        """
+        train = physiology.discharge_train(8, 3, regular=False, seed=2)
+        """,
+        """
+        import numpy as np
+
+        intervals = np.diff(train)
+        answer = intervals.std() / intervals.mean()
+        """,
+        hint="the CV of the intervals",
+    ),
     md(
         """
         ## How long is one twitch?
@@ -275,25 +289,33 @@ CELLS = [
         Start from the cell below.
         """
     ),
-    code(
+    # exercise 01-fusion-rate: stub + check; the solution stays here (tests/test_exercises.py)
+    exercise(
+        "01-fusion-rate",
         """
         t, force = physiology.summed_force(20, contraction_ms=60)
-        physiology.fusion_index(force)
+        print(f"fusion index at 20 Hz: {physiology.fusion_index(force):.2f}")  # now other rates
+        """,
         """
+        answer = next(
+            rate
+            for rate in range(5, 105, 5)
+            if physiology.fusion_index(physiology.summed_force(rate, contraction_ms=60)[1]) >= 0.9
+        )
+        """,
+        hint="the lowest rate in Hz",
     ),
     solution(
         """
         for T in (60, 35):
-            for rate in range(5, 105, 5):
-                t, force = physiology.summed_force(rate, contraction_ms=T)
-                if physiology.fusion_index(force) >= 0.9:
-                    print(f"{T} ms: fused from {rate} Hz")
-                    break
+            t, force = physiology.summed_force(40, contraction_ms=T)
+            print(f"{T} ms unit at 40 Hz: fusion index {physiology.fusion_index(force):.2f}")
         """,
         """
-        The fast 35 ms unit needs a higher rate than the 60 ms unit: the shorter the twitch,
-        the faster the neuron must fire before the next twitch arrives, so fast units need
-        higher rates to fuse. (Illustrative model: the threshold 0.9 is our choice.)
+        Part 2: at the same rate the fast 35 ms unit is less fused than the 60 ms unit, so it
+        needs a higher rate to fuse: the shorter the twitch, the sooner it has relaxed, and the
+        neuron must fire faster for the next twitch to arrive before it has. (Illustrative
+        model: the threshold 0.9 is our choice.)
         """,
     ),
     md(

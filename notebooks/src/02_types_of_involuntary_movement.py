@@ -3,7 +3,7 @@
 The definition slides and the overview table are generated from the course data at build time.
 """
 
-from nbbuild import code, md, quiz, references, solution, widget
+from nbbuild import code, exercise, md, quiz, references, solution, widget
 
 import muscletwitch as mt
 
@@ -229,6 +229,40 @@ CELLS = [
         The clue is rhythm first (irregular, rhythmic, sustained), then size and duration.
         Real recordings are noisier; these traces are an illustrative model.
         """,
+    ),
+    # exercises 02-tremor-frequency and 02-tremor-type: stub + check; solutions stay here
+    exercise(
+        "02-tremor-frequency",
+        """
+        from muscletwitch import exercises
+
+        t, y = exercises.trace("02-tremor-frequency")
+        """,
+        """
+        import numpy as np
+
+        freqs = np.fft.rfftfreq(len(y), 1 / 1000)
+        answer = freqs[np.argmax(np.abs(np.fft.rfft(y)))]
+        """,
+        hint="the frequency in Hz",
+    ),
+    exercise(
+        "02-tremor-type",
+        """
+        from muscletwitch import exercises
+
+        t, y = exercises.trace("02-tremor-type")
+        """,
+        """
+        import numpy as np
+        from muscletwitch import physiology
+
+        freqs = np.fft.rfftfreq(len(y), 1 / 1000)
+        f = freqs[np.argmax(np.abs(np.fft.rfft(y)))]
+        fits = [k for k in ("parkinsonian", "essential") if physiology.tremor_range_hz(k)[0] <= f <= physiology.tremor_range_hz(k)[1]]
+        answer = fits[0]
+        """,
+        hint='"parkinsonian" or "essential"',
     ),
     md(
         """

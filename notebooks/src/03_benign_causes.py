@@ -3,7 +3,7 @@
 The cause slides, the "what helps" table and the red flags are generated from the course data.
 """
 
-from nbbuild import code, md, quiz, references, solution, widget
+from nbbuild import code, exercise, md, quiz, references, solution, widget
 
 import muscletwitch as mt
 
@@ -233,6 +233,23 @@ CELLS = [
         changes because only an examination can tell, not because the twitch became
         dangerous.
         """,
+    ),
+    # exercises 03-benign-urgency and 03-best-fit: stub + check; solutions stay here
+    exercise(
+        "03-benign-urgency",
+        """
+        findings = ["twitching", "caffeine", "poor-sleep", "stress"]
+        """,
+        "answer = mt.assess(*findings).urgency",
+        hint="an urgency level",
+    ),
+    exercise(
+        "03-best-fit",
+        """
+        findings = ["twitching", "caffeine", "poor-sleep", "stress"]
+        """,
+        "answer = mt.assess(*findings).causes[0].id",
+        hint="a cause id",
     ),
     md(
         """

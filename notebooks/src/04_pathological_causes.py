@@ -1,6 +1,6 @@
 """Build script of notebooks/04_pathological_causes.ipynb (run: python tools/run_notebooks.py)."""
 
-from nbbuild import code, md, references, solution, widget
+from nbbuild import code, exercise, md, references, solution, widget
 
 import muscletwitch as mt
 
@@ -349,6 +349,37 @@ CELLS = [
            Body-wide, acting on peripheral nerves; **tetany**: sustained spasms with tingling.
            A doctor checks the blood.
         """,
+    ),
+    # exercises 04-umn-lmn and 04-recruitment-order: stub + check; solutions stay here
+    exercise(
+        "04-umn-lmn",
+        """
+        signs = [
+            "wasting",
+            "brisk-reflexes",
+            "fasciculations",
+            "spasticity",
+            "reduced-reflexes",
+            "extensor-plantar",
+            "clonus",
+        ]
+        """,
+        """
+        upper = {"spasticity", "brisk-reflexes", "clonus", "extensor-plantar"}
+        answer = {s: "UMN" if s in upper else "LMN" for s in signs}
+        """,
+        hint='{"wasting": "UMN" or "LMN", ...}',
+    ),
+    exercise(
+        "04-recruitment-order",
+        """
+        from muscletwitch import exercises
+
+        pool = exercises.pool("04-recruitment-order")
+        print(pool)
+        """,
+        "answer = sorted(pool, key=pool.get)",
+        hint="a list of unit names",
     ),
     md(
         """

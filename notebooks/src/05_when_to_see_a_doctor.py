@@ -1,6 +1,6 @@
 """Build script of notebooks/05_when_to_see_a_doctor.ipynb (run: python tools/run_notebooks.py)."""
 
-from nbbuild import code, md, references, solution, widget
+from nbbuild import code, exercise, md, references, solution, widget
 
 import muscletwitch as mt
 
@@ -402,6 +402,23 @@ CELLS = [
         tablets, a sugary drink), recheck, then a snack. If he becomes unconscious, fits, or
         does not improve: call emergency services. Never give insulin.
         """,
+    ),
+    # exercises 05-urgency and 05-red-flag: stub + check; solutions stay here
+    exercise(
+        "05-urgency",
+        """
+        findings = ["sudden-onset", "slurred-speech", "facial-droop"]
+        """,
+        "answer = mt.assess(*findings).urgency",
+        hint="an urgency level",
+    ),
+    exercise(
+        "05-red-flag",
+        """
+        findings = ["sudden-onset", "slurred-speech", "facial-droop"]
+        """,
+        "answer = mt.assess(*findings).red_flags[0].id",
+        hint="a red flag id",
     ),
     md(
         """

@@ -1,6 +1,6 @@
 """Build script of notebooks/06_therapy_and_physiotherapy.ipynb (run: python tools/run_notebooks.py)."""
 
-from nbbuild import code, md, references, solution, widget
+from nbbuild import code, exercise, md, references, solution, widget
 
 import muscletwitch as mt
 
@@ -302,6 +302,25 @@ CELLS = [
         muscle power (CD003980), low for spasticity (CD009974). Claim 2 has no trial behind it,
         however confidently it is made. Claim 3 is sound advice without trials (consensus).
         """,
+    ),
+    # exercises 06-best-evidence and 06-unproven: stub + check; solutions stay here
+    exercise(
+        "06-best-evidence",
+        """
+        listed = tax.cause("multiple-sclerosis").therapies
+        """,
+        """
+        from muscletwitch import taxonomy
+
+        answer = min(listed, key=lambda t: taxonomy.EVIDENCE_LEVELS.index(tax.therapy(t).evidence))
+        """,
+        hint="a therapy id",
+    ),
+    exercise(
+        "06-unproven",
+        "first = tax.therapies[0]  # each therapy has .id and .evidence",
+        'answer = [t.id for t in tax.therapies if t.evidence == "unproven"]',
+        hint="a list of therapy ids",
     ),
     md(
         """

@@ -188,6 +188,23 @@ CELLS = [
         widgets.Quiz(n=10, seed=7)
         """
     ),
+    # progress (issue 15): the learner's weak spots, with links
+    md(
+        """
+        ## Your weak spots
+
+        From your own record (kept on this computer only): the exercises without full marks and
+        the quiz questions you answered wrong, each with a link to the section that teaches it.
+        """
+    ),
+    code(
+        """
+        from muscletwitch import progress
+
+        progress.weak_spots()
+        """,
+        ignore_output="shows this learner's own progress record, which differs from run to run",
+    ),
     md(
         """
         ## Summary
