@@ -217,6 +217,9 @@ class Taxonomy:
     def urgency(self, id_: str) -> Urgency:
         return self._get("urgency", id_)
 
+    def note(self, id_: str) -> Note:
+        return self._get("note", id_)
+
     def cause(self, id_: str) -> Cause:
         return self._get("cause", id_)
 

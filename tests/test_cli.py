@@ -79,7 +79,7 @@ def test_findings_lists_the_vocabulary(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["show", "alss"], "muscletwitch: unknown cause 'alss'; did you mean als?"),
+        (["show", "alss"], "muscletwitch: unknown cause 'alss'; did you mean als"),
         (["assess", "siezure"], "muscletwitch: unknown finding 'siezure'; did you mean seizure"),
     ],
 )
