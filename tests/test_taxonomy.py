@@ -334,8 +334,8 @@ def test_sources_of_collects_distinct_sources_in_order():
             "red_flags.toml",
             "disclaimer = ",
             "disclaimer_text = ",
-            "red_flags.toml: unknown top-level key 'disclaimer_text'; this file holds urgency, note, red_flag, "
-            "disclaimer; did you mean disclaimer?",
+            "red_flags.toml: unknown top-level key 'disclaimer_text'; this file holds urgency, "
+            "note, red_flag, disclaimer; did you mean disclaimer?",
         ),
         (
             "findings.toml",
