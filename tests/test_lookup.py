@@ -164,3 +164,11 @@ def test_names_are_indexed_on_first_use_not_at_load(tmp_path):
     assert tax._keys == {}
     tax.cause("MND")
     assert set(tax._keys) == {"cause"}
+
+
+def test_widgets_given_a_name_show_the_entry_it_names():
+    from muscletwitch import widgets
+
+    assert widgets.CauseExplorer(cause="MND").selected.id == "als"
+    sim = widgets.TwitchSimulator(phenomenon="Tremor")
+    assert sim.controls["phenomenon"].value == "tremor"

@@ -80,7 +80,7 @@ class CauseExplorer(Base):
         left = W.VBox([*filters, self.status, self.controls["cause"]])
         left.layout = W.Layout(min_width="20em", max_width="26em")
         if cause is not None:
-            self.taxonomy.cause(cause)  # UnknownIdError for a typo in a notebook
+            cause = self.taxonomy.cause(cause).id  # UnknownIdError for a typo; names: the id
         self._initial = cause
         self._finish(W.HBox([left, self.card], layout=W.Layout(flex_flow="row wrap")), self.image)
 

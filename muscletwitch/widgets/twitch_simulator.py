@@ -38,7 +38,7 @@ class TwitchSimulator(Base):
         self.seed = seed
         ids = physiology.signature_ids()
         choices = [(p.name, p.id) for p in self.taxonomy.phenomena if p.id in ids]
-        self.taxonomy.phenomenon(phenomenon)
+        phenomenon = self.taxonomy.phenomenon(phenomenon).id  # a name as typed: its id
         low, high = physiology.tremor_range_hz()
         extents = physiology.EXTENTS
         self.controls = {
