@@ -227,8 +227,8 @@ def quiz(notebook: str | None, *, n: int = 8, seed: int = 0) -> list[NotebookNod
         answers = "; ".join(o.text for o in question.options if o.correct)
         why = question.explanation or next(o.why for o in question.options if o.correct)
         trace = ""
-        if question.trace:  # a static page cannot show the simulated trace: describe it
-            trace = f" *(The trace shows: {tax.phenomenon(question.trace).timing}.)*"
+        if question.trace:  # a description would name the answer: point to the live trace
+            trace = " *(Run the notebook to see the simulated trace.)*"
         items.append(
             f"{i}. {question.prompt}{trace}\n{options}\n\n"
             f"   <details><summary>Answer</summary>\n\n   **{answers}.** {why}\n\n   </details>"
