@@ -212,10 +212,7 @@ def quiz(notebook: str | None, *, n: int = 8, seed: int = 0) -> list[NotebookNod
     """The self-check quiz: the Quiz widget (hidden source, own slide), then the same questions as
     a collapsed static list with answers, for readers without a kernel (skipped in slides).
     ``notebook=None`` draws from the whole course."""
-    import muscletwitch as mt
     from muscletwitch import quiz as q
-
-    tax = mt.load_taxonomy()
 
     args = f"n={n}, seed={seed}"
     if notebook:  # json.dumps: double quotes, as ruff format writes them
