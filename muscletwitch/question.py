@@ -44,6 +44,7 @@ class Question:
     red_flags: tuple[str, ...] = field(default=(), metadata=ids("red_flag"))
     therapies: tuple[str, ...] = field(default=(), metadata=ids("therapy"))
     sites: tuple[str, ...] = field(default=(), metadata=ids("site"))
+    sources: tuple[str, ...] = field(default=(), metadata=ids("source"))  # ids in sources.toml
     generated: bool = field(default=False, metadata={"data": False})
 
     def __post_init__(self) -> None:

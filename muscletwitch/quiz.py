@@ -25,7 +25,7 @@ from .question import (
     grade,
 )
 from .schema import Table, data_folder, load_tables
-from .taxonomy import Cause, Taxonomy, load_taxonomy
+from .taxonomy import Taxonomy, load_taxonomy
 
 __all__ = [
     "KINDS",
@@ -70,33 +70,8 @@ def _bank(folder: Path, tax: Taxonomy) -> tuple[Question, ...]:
 # --- questions generated from the taxonomy --------------------------------------------------------
 
 
-def _sentence(text: str) -> str:
-    """The first sentence of a data text."""
-    head, dot, _ = text.partition(". ")
-    return head + "." if dot else text
-
-
-def _lower(name: str) -> str:
-    """Lower-case a name for use inside a sentence, keeping acronyms and proper names."""
-    first, _, rest = name.partition(" ")
-    keep = first.isupper() or "'" in first or any(ch.isupper() for ch in first[1:])
-    return name if keep else first.lower() + (" " + rest if rest else "")
-
-
-def _mentioned(term: Any, cause: Cause) -> bool:
-    """Whether the cause's own text names ``term`` (so it would be unfair as a wrong option)."""
-    text = " ".join((cause.summary, cause.mechanism, cause.correction)).casefold()
-    words = (term.name, *getattr(term, "synonyms", ()))
-    return any(w.casefold().split(" (")[0] in text for w in words)
-
-
 def _pick(rng: random.Random, pool: Sequence, k: int) -> list:
     return rng.sample(list(pool), min(k, len(pool)))
-
-
-def _cause_notebook(cause: Cause) -> str:
-    places = load_course().quiz
-    return places.benign_notebook if cause.category == "benign" else places.pathological_notebook
 
 
 @dataclass
@@ -110,92 +85,12 @@ class _Generator:
     def rng(self, qid: str) -> random.Random:
         return random.Random(f"generated:{qid}")  # str seeds are stable across runs
 
-    def benign(self, cause: Cause) -> None:
-        qid = f"gen-benign-{cause.id}"
-        others = [  # leave out the "usually harmless" pathological ones: unfair as wrong options
-            c
-            for c in self.tax.causes
-            if c.category == "pathological" and "harmless" not in c.summary.casefold()
-        ]
-        options = [cause, *_pick(self.rng(qid), others, 3)]
-        self.add(
-            id=qid,
-            kind="single",
-            prompt="Which of these causes of twitching is benign (harmless)?",
-            options=tuple(
-                Option(c.name, c is cause, f"{c.name} is {c.category}: {_sentence(c.summary)}")
-                for c in options
-            ),
-            notebook=_cause_notebook(cause),
-            section=cause.name,
-            causes=tuple(c.id for c in options),
-        )
-
-    def site(self, cause: Cause) -> None:
-        qid = f"gen-site-{cause.id}"
-        others = [s for s in self.tax.sites if s.id not in cause.site and not _mentioned(s, cause)]
-        sites = [self.tax.site(s) for s in cause.site] + _pick(self.rng(qid), others, 2)
-        self.rng(qid).shuffle(sites)
-        kind: Kind = "multiple" if len(cause.site) > 1 else "single"
-        self.add(
-            id=qid,
-            kind=kind,
-            prompt=f"Where in the body does {_lower(cause.name)} act?"
-            + (" Tick all that apply." if kind == "multiple" else ""),
-            options=tuple(
-                Option(
-                    s.name,
-                    s.id in cause.site,
-                    ("Yes, " if s.id in cause.site else "Not listed for this cause: ")
-                    + f"{_lower(s.name)}. {_sentence(s.summary)}",
-                )
-                for s in sites
-            ),
-            notebook=_cause_notebook(cause),
-            section=cause.name,
-            explanation=cause.mechanism,
-            causes=(cause.id,),
-            sites=tuple(s.id for s in sites),
-        )
-
-    def movement(self, cause: Cause) -> None:
-        qid = f"gen-movement-{cause.id}"
-        typical = self.tax.phenomenon(cause.phenomena[0])
-        others = [
-            p
-            for p in self.tax.phenomena
-            if p.id not in cause.phenomena and not _mentioned(p, cause)
-        ]
-        options = [typical, *_pick(self.rng(qid), others, 3)]
-        self.rng(qid).shuffle(options)
-        self.add(
-            id=qid,
-            kind="single",
-            prompt=f"Which of these movements goes with {_lower(cause.name)}?",
-            options=tuple(
-                Option(
-                    p.name,
-                    p is typical,
-                    (
-                        f"Yes: {_lower(p.name)} goes with {_lower(cause.name)}. "
-                        if p is typical
-                        else f"No: the course does not list {_lower(p.name)} for this cause. "
-                    )
-                    + _sentence(p.summary),
-                )
-                for p in options
-            ),
-            notebook=_cause_notebook(cause),
-            section=cause.name,
-            explanation=cause.correction or cause.summary,
-            causes=(cause.id,),
-            phenomena=tuple(p.id for p in options),
-        )
-
     def trace(self, phenomenon_id: str) -> None:
         qid = f"gen-trace-{phenomenon_id}"
         shown = self.tax.phenomenon(phenomenon_id)
-        others = [p for p in self.tax.phenomena if p.id != phenomenon_id]
+        others = [  # a different rhythm: same-shaped traces differ only by model artefacts
+            p for p in self.tax.phenomena if p.rhythm != shown.rhythm and p.rhythm != "either"
+        ]
         options = [shown, *_pick(self.rng(qid), others, 3)]
         self.rng(qid).shuffle(options)
         self.add(
@@ -218,14 +113,10 @@ class _Generator:
 
 
 def generated(taxonomy: Taxonomy | None = None) -> tuple[Question, ...]:
-    """Questions built from the taxonomy itself: benign or not, where a cause acts, its movement,
-    and matching each phenomenon to its simulated trace."""
+    """Questions built from the taxonomy itself: matching a simulated trace to its movement. (The
+    "where does it act" and "which movement goes with" generators keyed answers by list
+    membership, not truth, and were dropped.)"""
     gen = _Generator(taxonomy or load_taxonomy())
-    for cause in gen.tax.causes:
-        if cause.category == "benign":
-            gen.benign(cause)
-        gen.site(cause)
-        gen.movement(cause)
     for p in gen.tax.phenomena:
         gen.trace(p.id)
     return tuple(gen.out)
@@ -265,8 +156,23 @@ def questions(
         if q.kind in wanted and (notebook is None or q.notebook == notebook)
     ]
     rng = random.Random(seed)
-    chosen = rng.sample(pool, len(pool) if n is None else min(n, len(pool)))
-    return tuple(_shuffled(q, rng) for q in chosen)
+    return tuple(_shuffled(q, rng) for q in _capped(pool, n, rng))
+
+
+GENERATED_SHARE = 1 / 3  # at most this share of any selection is generated
+
+
+def _capped(pool: Sequence[Question], n: int | None, rng: random.Random) -> list[Question]:
+    """A random sample of ``n`` (all if None) in which generated questions are at most a third."""
+    written = [q for q in pool if not q.generated]
+    made = [q for q in pool if q.generated]
+    size = len(pool) if n is None else min(n, len(pool))
+    k_made = min(len(made), int(size * GENERATED_SHARE))
+    if len(written) < size - k_made:  # too few written ones: shrink the quiz, keep the share
+        k_made = min(k_made, int(len(written) * GENERATED_SHARE / (1 - GENERATED_SHARE)))
+    chosen = rng.sample(written, min(len(written), size - k_made)) + rng.sample(made, k_made)
+    rng.shuffle(chosen)
+    return chosen
 
 
 def _shuffled(q: Question, rng: random.Random) -> Question:

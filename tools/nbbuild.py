@@ -212,10 +212,7 @@ def quiz(notebook: str | None, *, n: int = 8, seed: int = 0) -> list[NotebookNod
     """The self-check quiz: the Quiz widget (hidden source, own slide), then the same questions as
     a collapsed static list with answers, for readers without a kernel (skipped in slides).
     ``notebook=None`` draws from the whole course."""
-    import muscletwitch as mt
     from muscletwitch import quiz as q
-
-    tax = mt.load_taxonomy()
 
     args = f"n={n}, seed={seed}"
     if notebook:  # json.dumps: double quotes, as ruff format writes them
@@ -227,8 +224,8 @@ def quiz(notebook: str | None, *, n: int = 8, seed: int = 0) -> list[NotebookNod
         answers = "; ".join(o.text for o in question.options if o.correct)
         why = question.explanation or next(o.why for o in question.options if o.correct)
         trace = ""
-        if question.trace:  # a static page cannot show the simulated trace: describe it
-            trace = f" *(The trace shows: {tax.phenomenon(question.trace).timing}.)*"
+        if question.trace:  # a description would name the answer: point to the live trace
+            trace = " *(Run the notebook to see the simulated trace.)*"
         items.append(
             f"{i}. {question.prompt}{trace}\n{options}\n\n"
             f"   <details><summary>Answer</summary>\n\n   **{answers}.** {why}\n\n   </details>"
