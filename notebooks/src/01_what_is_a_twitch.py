@@ -236,11 +236,21 @@ CELLS = [
         ## Summation
 
         If a motor neuron fires again before its twitch has relaxed, the second twitch starts
-        from a higher force: twitches **sum**. Fire fast enough and they **fuse** into a smooth,
-        sustained contraction (a tetanus). That is how all normal movement is graded.
+        from a higher force: twitches **sum**. Fire fast enough and one unit's twitches **fuse**
+        into a smooth, sustained contraction (a tetanus).
 
-        A **cramp** is exactly that, involuntary: {CRAMP.summary.split(": ")[1]} So a cramp is
-        not "a big twitch": it is many motor units firing fast, for seconds to minutes.
+        That is **not** how normal movement is graded. The nervous system grades force in two
+        ways: **recruitment**, adding motor units in order of size, small and slow ones first
+        (Henneman's size principle, 1957), and **rate coding**, firing each unit faster. In a
+        normal contraction single units fire at roughly 8-30 Hz, mostly below fusion, and out of
+        step with one another: it is this asynchrony across many units that makes total force
+        smooth. A fused tetanus of one unit is the exception.
+
+        A **cramp** is different again: {CRAMP.summary.split(": ")[1]} It is not "a big twitch"
+        and not "normal summation switched on": the leading explanation for exercise cramps is
+        that fatigue upsets the balance between the muscle spindles, which excite the motor
+        neurons, and the Golgi tendon organs, which inhibit them (Schwellnus 2009), so many units
+        fire fast for seconds to minutes.
 
         The figure shows one motor unit (contraction time 60 ms) at five firing rates.
         Illustrative model.
@@ -352,6 +362,8 @@ CELLS = [
         FIB,
         CRAMP,
         "sica-mccomas-1971",
+        "henneman-1957",
+        "schwellnus-2009",
         "reed-kurland-1963",
         "seed-article",
         intro="Generated from the course data (`muscletwitch/data/sources.toml`).",
