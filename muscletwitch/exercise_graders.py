@@ -25,7 +25,7 @@ from .exercises import (
     exercise,
 )
 
-Verdict = tuple[str | None, int | None]
+Verdict = tuple  # (misconception id | None | "", points | None[, why those points])
 GRADERS: dict[str, Callable[[Exercise, Any], Verdict]] = {}
 
 
@@ -277,12 +277,14 @@ def _umn_lmn(ex: Exercise, answer: Any) -> Verdict:
             cls = {"U": "UMN", "L": "LMN"}.get(cls.strip()[:1].upper(), cls)
         given[sign] = _name(cls, ex.options, "class")
     if missing := [s for s in signs if s not in given]:
-        return "missing", ex.points * (len(signs) - len(missing)) // (2 * len(signs))
+        return "missing", 0, f"{len(missing)} of {len(signs)} signs not sorted yet"
     wrong = [s for s in signs if digest(ex.id, s, given[s]) != signs[s]]
     if not wrong:
         return None, None
-    points = ex.points * (len(signs) - len(wrong)) // len(signs) if len(wrong) <= 2 else 0
-    return ("umn-as-lmn" if given[wrong[0]] == "LMN" else "lmn-as-umn"), points
+    right = len(signs) - len(wrong)
+    points = ex.points * right // len(signs) if len(wrong) <= 2 else 0
+    why = f"{right} of {len(signs)} signs sorted right" + ("" if points else "; at most 2 may slip")
+    return ("umn-as-lmn" if given[wrong[0]] == "LMN" else "lmn-as-umn"), points, why
 
 
 @_grader("04-recruitment-order")

@@ -212,9 +212,10 @@ def _with_note(fb: Feedback, note: str) -> Feedback:
     return replace(fb, note=note)
 
 
-def _feedback(ex: Exercise, verdict: tuple[str | None, int | None]) -> Feedback:
-    """verdict: (None = right | misconception id | "" = not recognised, points or None)."""
-    mid, points = verdict
+def _feedback(ex: Exercise, verdict: tuple) -> Feedback:
+    """verdict: (None = right | misconception id | "" = not recognised, points or None[, why the
+    points]); without a reason, partial points mean the method is right and the result is not."""
+    mid, points, *why = verdict
     if mid is None:
         return Feedback(ex.id, "correct", ex.points, ex.points, "Well done.", ex.link())
     if not mid:
@@ -222,7 +223,9 @@ def _feedback(ex: Exercise, verdict: tuple[str | None, int | None]) -> Feedback:
     m = ex.misconception(mid)
     got = m.partial if points is None else points
     message = m.message
-    if got:
+    if why:
+        message += f" ({got} of {ex.points} points: {why[0]}.)"
+    elif got:
         message += f" ({got} of {ex.points} points: the method is right, the result is not yet.)"
     return Feedback(
         ex.id, "partial" if got else "wrong", got, ex.points, message, ex.link(m.section), mid

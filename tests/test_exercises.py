@@ -275,6 +275,16 @@ def test_feedback_displays_in_jupyter_and_as_text():
     assert fb._repr_markdown_().startswith("**01-discharge-cv: Not quite.")
 
 
+def test_sorting_signs_earns_credit_per_sign_and_says_so():
+    signs = _solve("04-umn-lmn")
+    fb = check("04-umn-lmn", signs | {"wasting": "UMN"})
+    assert (fb.status, fb.points) == ("partial", 1)
+    assert f"(1 of 2 points: {len(signs) - 1} of {len(signs)} signs sorted right.)" in fb.message
+    flipped = {s: "UMN" if c == "LMN" else "LMN" for s, c in signs.items()}
+    fb = check("04-umn-lmn", flipped)
+    assert fb.points == 0 and "0 of 2 points: 0 of 7 signs sorted right" in fb.message
+
+
 def test_signs_may_be_named_in_words():
     words = {
         s: "upper" if c == "UMN" else "lower motor neuron" for s, c in _solve("04-umn-lmn").items()
