@@ -167,6 +167,9 @@ class Cause:
         metadata={"ref": "finding", "min": 1, "each": "weight"}
     )
     synonyms: tuple[str, ...] = ()
+    # how it looks unlike a harmless twitch (a fasciculation in a strong, normal muscle); the
+    # notebooks' tables and slides show it, so every pathological cause needs one (tests check)
+    differs: str = ""
     seed_says: str = ""  # what the source article claims, where it is imprecise
     correction: str = ""  # what we teach instead
     argued_against_by: tuple[tuple[str, int], ...] = field(

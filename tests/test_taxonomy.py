@@ -92,6 +92,12 @@ def test_a_citation_names_authors_date_title_and_link():
     assert f"(accessed {web.accessed})" in web.citation
 
 
+def test_every_pathological_cause_says_how_it_differs_from_a_harmless_twitch():
+    # notebook 04's tables and slides show this text; a new cause without it would show a blank
+    missing = [c.id for c in TAX.filter(category="pathological") if not c.differs.strip()]
+    assert not missing, f"pathological causes without 'differs' in causes.toml: {missing}"
+
+
 def test_seed_causes_say_what_the_article_claims_where_we_correct_it():
     for cid in ("tic-disorder", "parkinsons-disease", "high-fever", "autonomic-dysfunction", "als"):
         cause = TAX.cause(cid)
