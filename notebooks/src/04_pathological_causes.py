@@ -7,22 +7,6 @@ import muscletwitch as mt
 tax = mt.load_taxonomy()
 PATHOLOGICAL = tax.filter(category="pathological")
 
-# How each cause differs from a harmless twitch (a fasciculation in a strong, normal muscle):
-# teaching prose for the table and the slides, checked against each cause's summary in the data.
-DIFFERS = {
-    "tic-disorder": "a whole movement, such as a blink, with an urge before it; briefly held back",
-    "epilepsy": "seizure jerks of a region or the whole body, often with loss of awareness",
-    "high-fever": "a fit in a young child with a fever",
-    "hypoglycaemia": "trembling and sweating in a person with diabetes; then confusion, seizures",
-    "parkinsons-disease": "a rhythmic tremor at rest, with slowness and stiffness; no twitching",
-    "als": "twitching together with progressive weakness and wasting",
-    "multiple-sclerosis": "stiffness, spasms and clonus; not fasciculations",
-    "autonomic-dysfunction": "no direct twitching: dizziness, sweating, heart-rate changes",
-    "neuropathy": "twitches and cramps with tingling, numbness or weakness in one nerve's area",
-    "electrolytes": "tingling around mouth and fingers; sustained spasms of hands and feet",
-    "hyperthyroidism": "tremor and twitching with weight loss, sweating, a fast heartbeat",
-}
-assert set(DIFFERS) == {c.id for c in PATHOLOGICAL}, "a pathological cause lacks its DIFFERS text"
 
 
 def names(ids, look_up) -> str:
@@ -33,7 +17,7 @@ OVERVIEW_TABLE = "\n".join(
     ["| Cause | Acts at | Movement | Unlike a harmless twitch |", "|---|---|---|---|"]
     + [
         f"| {c.name} | {names(c.site, tax.site)} | {names(c.phenomena, tax.phenomenon)} "
-        f"| {DIFFERS[c.id]} |"
+        f"| {c.differs} |"
         for c in PATHOLOGICAL
     ]
 )
