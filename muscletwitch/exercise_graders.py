@@ -60,13 +60,18 @@ def _tremor_hz(ex: Exercise) -> float:
     if ex.answer == "number":
         low, high = ex.number("low_hz"), ex.number("high_hz")
         return low + (high - low) * f
-    target = ex.options[int(f * len(ex.options))]
-    low, high = _only_in(target, [o for o in ex.options if o != target])
+    # only a type with a band no other type covers can be told by frequency alone (Parkinson's
+    # 4-6 Hz lies inside essential tremor's 4-12 Hz: such a trace is drawn from the others)
+    bands = {o: _only_in(o, [x for x in ex.options if x != o]) for o in ex.options}
+    unique = [o for o in ex.options if bands[o] is not None]
+    if not unique:
+        raise RuntimeError(f"{ex.id}: the tremor ranges of {ex.options} overlap completely")
+    low, high = bands[unique[int(f * len(unique))]]
     margin = (high - low) * 0.2
     return low + margin + (high - low - 2 * margin) * (f * len(ex.options) % 1)
 
 
-def _only_in(target: str, others: list[str]) -> tuple[float, float]:
+def _only_in(target: str, others: list[str]) -> tuple[float, float] | None:
     """The widest band of ``target``'s frequency range that no other type's range covers."""
     low, high = physiology.tremor_range_hz(target)
     bands = [(low, high)]
@@ -74,9 +79,7 @@ def _only_in(target: str, others: list[str]) -> tuple[float, float]:
         olo, ohi = physiology.tremor_range_hz(other)
         bands = [b for lo, hi in bands for b in ((lo, min(hi, olo)), (max(lo, ohi), hi))]
         bands = [(lo, hi) for lo, hi in bands if hi > lo]
-    if not bands:
-        raise RuntimeError(f"tremor ranges overlap: no band fits only {target!r}")
-    return max(bands, key=lambda b: b[1] - b[0])
+    return max(bands, key=lambda b: b[1] - b[0]) if bands else None
 
 
 def trace(exercise_id: str) -> tuple[np.ndarray, np.ndarray]:
