@@ -8,7 +8,6 @@ tax = mt.load_taxonomy()
 PATHOLOGICAL = tax.filter(category="pathological")
 
 
-
 def names(ids, look_up) -> str:
     return ", ".join(look_up(i).name.lower() for i in ids)
 

@@ -38,6 +38,10 @@ PREDICT = (
     "known-epilepsy-typical-seizure",
 )
 
+PREDICT_SRC = (
+    "PREDICT = (\n" + "".join(f'    "{i}",\n' for i in PREDICT) + ")"
+)  # as ruff formats it
+
 
 def assessed(*findings: str) -> str:
     """The code of a case's solution: `mt.assess` on the case's findings, printed with reasons."""
@@ -276,7 +280,7 @@ CELLS = [
     code(
         f"""
         cases = {{v.id: v for v in mt.load_vignettes()}}
-        PREDICT = {PREDICT!r}
+        {PREDICT_SRC}
         Markdown(
             "| Case | Age | Story |\\n|---|---|---|\\n"
             + "\\n".join(f"| `{{i}}` | {{cases[i].age}} | {{cases[i].story}} |" for i in PREDICT)
@@ -301,10 +305,10 @@ CELLS = [
         for i in PREDICT:
             a = mt.assess(*cases[i].findings)
             guess = my_prediction.get(i, "...")
-            verdict = (
-                "no prediction yet" if guess not in mt.URGENCY_LEVELS
-                else "right" if guess == a.urgency else f"you said {guess}"
-            )
+            if guess not in mt.URGENCY_LEVELS:
+                verdict = "no prediction yet"
+            else:
+                verdict = "right" if guess == a.urgency else f"you said {guess}"
             print(f"{i}: {a.level.name} ({verdict}); sources expect {cases[i].urgency}")
             for f in a.red_flags:
                 print(f"    {TIER_TITLES[f.tier]}: {f.name}")
