@@ -61,7 +61,7 @@ def test_the_quiz_widget_records_through_the_progress_module(_progress_file: Pat
     if q.kind == "multiple":
         for i in q.correct:
             w.ticks[i].value = True
-    w.on_click("check")
+    w.actions["check"]()
     record = json.loads(_progress_file.read_text())
     assert record["quiz"][q.id] == {"notebook": q.notebook, "section": q.section, "correct": True}
     row = next(r for r in progress.rows() if r.notebook == q.notebook)

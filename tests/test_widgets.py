@@ -188,7 +188,7 @@ def test_summation_fuses_as_the_rate_rises():
     low = w.fusion
     assert "Separate twitches" in w.caption.value
     w.controls["rate"].value = 50
-    assert w.fusion > 0.8 > low and "Fused" in w.caption.value and "cramp" in w.caption.value
+    assert w.fusion > 0.8 > low and "Fused" in w.caption.value and "exception" in w.caption.value
     assert w.force.get_ydata().max() > 5
 
 

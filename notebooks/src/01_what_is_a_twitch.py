@@ -232,7 +232,7 @@ CELLS = [
         """
     ),
     md(
-        f"""
+        """
         ## Summation
 
         If a motor neuron fires again before its twitch has relaxed, the second twitch starts
@@ -245,12 +245,12 @@ CELLS = [
         normal contraction single units fire at roughly 8-30 Hz, mostly below fusion, and out of
         step with one another: it is this asynchrony across many units that makes total force
         smooth. A fused tetanus of one unit is the exception.
-
-        A **cramp** is different again: {CRAMP.summary.split(": ")[1]} It is not "a big twitch"
-        and not "normal summation switched on": the leading explanation for exercise cramps is
-        that fatigue upsets the balance between the muscle spindles, which excite the motor
-        neurons, and the Golgi tendon organs, which inhibit them (Schwellnus 2009), so many units
-        fire fast for seconds to minutes.
+        """
+    ),
+    md(
+        f"""
+        A **cramp** is different again: {CRAMP.summary.split(": ", 1)[1]} So a cramp is not "a big
+        twitch", and not normal summation switched on (Schwellnus 2009).
 
         The figure shows one motor unit (contraction time 60 ms) at five firing rates.
         Illustrative model.

@@ -20,12 +20,7 @@ def lower(text: str) -> str:
 
 def cause_slide(c) -> object:
     movements = ", ".join(tax.phenomenon(p).name.lower() for p in c.phenomena)
-    seed = (
-        f'\n\n*The seed article:* "{c.seed_says}" **Our reading:** {c.correction}'
-        if c.seed_says
-        else ""
-    )
-    return md(
+    card = md(
         f"""
         ## {c.name}
 
@@ -33,9 +28,13 @@ def cause_slide(c) -> object:
 
         **How:** {c.mechanism}
 
-        **Movements:** {movements}. **Worse with:** {", ".join(c.worse)}.{seed}
+        **Movements:** {movements}. **Worse with:** {", ".join(c.worse)}.
         """
     )
+    if not c.seed_says:
+        return card
+    seed = f'*The seed article:* "{c.seed_says}" **Our reading:** {c.correction}'
+    return [card, md(seed, slide="-")]  # its own cell: a card stays a slide's worth
 
 
 HELPS = "\n".join(
@@ -43,7 +42,8 @@ HELPS = "\n".join(
     + [f"| {c.name} | {'; '.join(c.better)} |" for c in BENIGN]
 )
 FLAG_LIST = "\n".join(
-    f"- **{f.name}**" + (f" (**emergency**): {f.advice}" if f.urgency == "emergency" else "")
+    f"- **{f.name}**"
+    + (" (**emergency**: call 999, 112 or 911)" if f.urgency == "emergency" else "")
     for f in FLAGS
 )
 

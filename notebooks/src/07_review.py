@@ -118,9 +118,10 @@ CELLS = [
           unit**; single fibres (fibrillations) are invisible and show only on EMG.
         - "Regularly or at irregular intervals": it depends on the type. Fasciculations, tics
           and myoclonus are irregular; tremor, clonus and clonic seizures are rhythmic.
-        - It leaves out causes, several of them common, that the course adds: {omitted}.
-        """.replace("{omitted}", OMITTED)
+        - It leaves out causes, several of them common, that the course adds (listed next).
+        """
     ),
+    md(f"The causes the course adds to the seed article: {OMITTED}.", slide="-"),
     md(
         f"""
         ## The seed article's causes, corrected
