@@ -200,7 +200,11 @@ def test_sdist_and_wheel_carry_every_notebook_byte_for_byte(dist):
         in_sdist = {Path(n).name for n in tar.getnames() if "/notebooks/" in n}
     assert in_sdist >= set(NOTEBOOKS)
     with zipfile.ZipFile(wheel) as whl:
-        shipped = {Path(n).name: whl.read(n) for n in whl.namelist() if "/course/" in n}
+        shipped = {
+            Path(n).name: whl.read(n)
+            for n in whl.namelist()
+            if n.startswith("muscletwitch/notebooks/") and n.endswith(".ipynb")
+        }
     assert shipped == {n: (REPO / "notebooks" / n).read_bytes() for n in NOTEBOOKS}
     for what, path in (("wheel", wheel), ("sdist", sdist)):
         timings[what] = f"{path.stat().st_size / 1e6:.1f} MB"
