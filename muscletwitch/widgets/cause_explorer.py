@@ -78,7 +78,7 @@ class CauseExplorer(Base):
         filters = [self.controls[k] for k in ("search", "category", "phenomenon", "site")]
         filters += [self.controls[k] for k in ("rhythm", "extent", "clear")]
         left = W.VBox([*filters, self.status, self.controls["cause"]])
-        left.layout = W.Layout(min_width="20em", max_width="26em")
+        left.layout.min_width, left.layout.max_width = "20em", "26em"
         if cause is not None:
             cause = self.taxonomy.cause(cause).id  # UnknownIdError for a typo; names: the id
         self._initial = cause
