@@ -59,10 +59,11 @@ def cases(exercise_id: str) -> dict[str, list[str]]:
 
 
 def _as_level(value: Any) -> str:
-    if isinstance(value, str):  # "umn", "Upper", "lower motor neuron", "Both", "none" are fine
-        value = {"U": "UMN", "L": "LMN", "B": BOTH, "N": NEITHER}.get(
-            value.strip()[:1].upper(), value
-        )
+    """A level from what a student may write: "umn", "Upper motor neuron", "Both", "none"..."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        value = next((lv for lv in LEVELS if lv.lower() == word), value)
+        value = {"upper": "UMN", "lower": "LMN", "none": NEITHER}.get(word.split(" ")[0], value)
     return _name(value, LEVELS, "level")
 
 
@@ -98,7 +99,7 @@ def _level_mistake(expected: dict[str, str], given: dict[str, str], wrong: list[
     return "mixed-as-both" if got == BOTH else "umn-lmn-swapped"
 
 
-# --- 08-clonus-beats: the frequency of a clonus trace ---------------------------------------------
+# --- 08-clonus-frequency: the frequency of a clonus trace -----------------------------------------
 
 
 def _clonus_args(ex: Exercise) -> dict[str, Any]:
@@ -118,7 +119,7 @@ def clonus(exercise_id: str) -> tuple[np.ndarray, np.ndarray]:
     return physiology.signature("clonus", fs_hz=ex.number("fs_hz"), **_clonus_args(ex))
 
 
-@_grader("08-clonus-beats")
+@_grader("08-clonus-frequency")
 def _clonus_beats(ex: Exercise, answer: Any) -> Verdict:
     value = _number(answer, ex)
     args = _clonus_args(ex)

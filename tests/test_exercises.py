@@ -101,8 +101,8 @@ def _wrong_answers() -> list[tuple[str, object, str]]:
     urgent = mt.assess("sudden-onset", "slurred-speech", "facial-droop").urgency
     tax = mt.load_taxonomy()
     graded = [t.id for t in tax.therapies if t.evidence != "unproven"]
-    clonus_hz = _solve("08-clonus-beats")
-    clonus_args = pathway_graders._clonus_args(exercises.exercise("08-clonus-beats"))
+    clonus_hz = _solve("08-clonus-frequency")
+    clonus_args = pathway_graders._clonus_args(exercises.exercise("08-clonus-frequency"))
     beats = physiology.signature_events("clonus", **clonus_args).size
     out = [
         ("01-fusion-rate", 1000 / f_rate, "interval-ms"),
@@ -135,11 +135,11 @@ def _wrong_answers() -> list[tuple[str, object, str]]:
         ("06-best-evidence", "fever-first-aid", "not-for-cause"),
         ("06-unproven", [*_solve("06-unproven"), graded[0]], "includes-proven"),
         ("06-unproven", _solve("06-unproven")[:1], "some-missing"),
-        ("08-clonus-beats", beats / 6, "whole-trace"),
-        ("08-clonus-beats", float(beats), "count"),
-        ("08-clonus-beats", 2 * clonus_hz, "double"),
-        ("08-clonus-beats", 1 / clonus_hz, "period-s"),
-        ("08-clonus-beats", 1000 / clonus_hz, "period-ms"),
+        ("08-clonus-frequency", beats / 6, "whole-trace"),
+        ("08-clonus-frequency", float(beats), "count"),
+        ("08-clonus-frequency", 2 * clonus_hz, "double"),
+        ("08-clonus-frequency", 1 / clonus_hz, "period-s"),
+        ("08-clonus-frequency", 1000 / clonus_hz, "period-ms"),
     ]
     out += _level_mistakes(_solve("08-umn-or-lmn"))
     below = levels[: levels.index(urgent)]
@@ -224,7 +224,7 @@ def test_every_misconception_is_exercised_by_a_wrong_answer():
         ("08-umn-or-lmn", "UMN", 'Expected a dict: case -> "UMN", "LMN", "both" or "neither"'),
         ("08-umn-or-lmn", {"E": "UMN"}, "'E' is not a known case here"),
         ("08-umn-or-lmn", {"A": "brainstem"}, "'brainstem' is not a known level"),
-        ("08-clonus-beats", "5 Hz", "Expected one number in Hz, got str '5 Hz'"),
+        ("08-clonus-frequency", "5 Hz", "Expected one number in Hz, got str '5 Hz'"),
         ("06-unproven", "dorn-method", "Expected a list of therapy ids, got str"),
         ("05-urgency", "urgentt", "did you mean"),
     ],

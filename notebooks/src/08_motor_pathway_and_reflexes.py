@@ -8,9 +8,7 @@ import muscletwitch as mt
 
 tax = mt.load_taxonomy()
 UMN, LMN = tax.site("upper-motor-neuron"), tax.site("lower-motor-neuron")
-SPINAL = tax.site("spinal-cord")
 CLONUS, SPASTICITY, RIGIDITY = (tax.phenomenon(p) for p in ("clonus", "spasticity", "rigidity"))
-CRAMP = tax.phenomenon("spasm-cramp")
 ALS, MS, PD = (tax.cause(c) for c in ("als", "multiple-sclerosis", "parkinsons-disease"))
 
 
@@ -88,11 +86,11 @@ CELLS = [
 
         - The **upper motor neuron** (UMN) has its cell body in the motor cortex. Its axon runs
           down through the brainstem and spinal cord in the corticospinal tract and never leaves
-          the brain and spinal cord (Emos & Rosner).
+          the brain and spinal cord (Emos & Rosner 2023).
         - The **lower motor neuron** (LMN) has its cell body in the anterior horn of the spinal
           cord (or in a brainstem motor nucleus for the face, tongue and throat). Its axon leaves
           in a nerve root and peripheral nerve and ends on the muscle fibres. Together with those
-          fibres it forms one motor unit, the unit that fasciculates (notebook 01; Javed & Daly).
+          fibres it forms one motor unit, the unit that fasciculates (notebook 01; Javed & Daly 2020).
 
         The diagram draws the two neurons along the levels of the motor system.
         """
@@ -147,7 +145,7 @@ CELLS = [
           causes slowness (bradykinesia), rigidity and a rest tremor (Postuma et al. 2015), but
           leaves both motor neurons working: reflexes are normal and motor units do not fire on
           their own. People with Parkinson's do have other involuntary movements, such as
-          dyskinesias from levodopa, but not fasciculations.
+          dyskinesias from levodopa (NICE NG71), but not fasciculations.
 
         Fasciculations point to the lower motor neuron, its axon or the muscle's own
         excitability, never to the brain alone.
@@ -220,20 +218,20 @@ CELLS = [
         phenomena = [tax.phenomenon("spasticity"), tax.phenomenon("rigidity")]
         with style.lecture():
             fig, ax = plots.subplots(figsize=(12, 4.2))
-            drawn = plots.comparison(ax, phenomena, duration_s=6)
+            drawn = plots.comparison(ax, phenomena, duration_s=8)
         plots.show(fig, drawn.alt_text)
         """
     ),
     md(
-        f"""
+        """
         ## Exercise-associated cramps
 
         A common belief is that cramps during sport come from dehydration or lost salts. The
         evidence does not support it (Schwellnus 2009). The better-supported explanation is
         **altered neuromuscular control**, the reflex arc again: in a tired muscle the spindles
         (Ia) excite the alpha motor neuron more and the Golgi tendon organs (Ib) brake it less,
-        so it keeps firing and the muscle locks in a cramp. A {CRAMP.name.lower()} is many motor
-        units firing fast: not a twitch.
+        so it keeps firing and the muscle locks in a cramp: many motor units firing fast, not a
+        twitch.
 
         This is also why **stretching** eases a cramp: stretching the muscle raises the tension
         on its tendon organs, and their brake returns.
@@ -259,16 +257,16 @@ CELLS = [
     ),
     code(
         """
-        t, y = physiology.signature("spasticity", duration_s=6)
-        starts = physiology.signature_events("spasticity", duration_s=6)
+        t, y = physiology.signature("spasticity", duration_s=8)
+        starts = physiology.signature_events("spasticity", duration_s=8)
         [round(float(y[(t >= s) & (t < s + 1)].max()), 2) for s in starts[:3]]
         """
     ),
     solution(
         """
         for pid in ("spasticity", "rigidity"):
-            t, y = physiology.signature(pid, duration_s=6)
-            starts = physiology.signature_events(pid, duration_s=6)
+            t, y = physiology.signature(pid, duration_s=8)
+            starts = physiology.signature_events(pid, duration_s=8)
             peaks = [float(y[(t >= s) & (t < s + 1)].max()) for s in starts[:3]]
             print(f"{pid}: " + ", ".join(f"{p:.2f}" for p in peaks))
         """,
@@ -281,7 +279,7 @@ CELLS = [
         the pattern is what Lance (1980) defined.
         """,
     ),
-    # exercises 08-umn-or-lmn and 08-clonus-beats: stub + check; solutions stay here
+    # exercises 08-umn-or-lmn and 08-clonus-frequency: stub + check; solutions stay here
     exercise(
         "08-umn-or-lmn",
         """
@@ -307,12 +305,11 @@ CELLS = [
         hint='a dict: case -> "UMN", "LMN", "both" or "neither"',
     ),
     exercise(
-        "08-clonus-beats",
+        "08-clonus-frequency",
         """
-        import numpy as np
         from muscletwitch import exercises
 
-        t, y = exercises.clonus("08-clonus-beats")
+        t, y = exercises.clonus("08-clonus-frequency")
         """,
         """
         h = y.max() / 2
@@ -350,9 +347,6 @@ CELLS = [
         """
     ),
     references(
-        UMN,
-        LMN,
-        SPINAL,
         "emos-rosner-2023",
         "javed-daly-2020",
         "lance-1980",
@@ -361,9 +355,12 @@ CELLS = [
         "logroscino-2010",
         "nhs-ms",
         "postuma-2015",
+        "nice-ng71",
         "schwellnus-2009",
         "wallace-2005",
         "findley-1981",
+        UMN,
+        LMN,
         CLONUS,
         SPASTICITY,
         RIGIDITY,
