@@ -87,7 +87,7 @@ def test_the_levels_diagram_draws_the_two_neurons_in_their_rows():
         b = boxes[gid].get_bbox()
         return b.y0, b.y1
 
-    umn, lmn = boxes["upper-motor-neuron-cell"], boxes["lower-motor-neuron-cell"]
+    umn, lmn = boxes["upper-motor-neuron:cell"], boxes["lower-motor-neuron:cell"]
     umn_y = umn.get_xy()[:, 1].mean()  # a triangle: the upper motor neuron's pyramidal cell
     assert rows("brain")[0] <= umn_y <= rows("brain")[1]  # cell body in the cortex
     assert rows("spinal-cord")[0] <= lmn.center[1] <= rows("spinal-cord")[1]  # anterior horn
@@ -96,7 +96,7 @@ def test_the_levels_diagram_draws_the_two_neurons_in_their_rows():
     # without the two neuron sites the chain is drawn as before: no neurons
     ax2 = Figure().subplots()
     plots.levels(ax2, [s for s in TAX.sites if s.id != "lower-motor-neuron"])
-    assert not [p for p in ax2.patches if (p.get_gid() or "").endswith("-cell")]
+    assert not [p for p in ax2.patches if ":" in (p.get_gid() or "")]
 
 
 def test_a_sign_listed_twice_is_named(data_copy):

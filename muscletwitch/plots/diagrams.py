@@ -251,7 +251,8 @@ NEURONS_ALT = (
 def _neurons(ax: Axes, ids: list[str], mids: list[float]) -> list[Any]:
     """The upper and lower motor neuron drawn down the left of the chain's boxes (rows ``ids`` at
     heights ``mids``): each a cell body one row above its own box, an axon through it and a
-    forked ending, the upper ending on the lower's cell body, the lower on the muscle."""
+    forked ending, the upper ending on the lower's cell body, the lower on the muscle. Their gids
+    are "site:cell", "site:axon" and "site:ending"."""
     x, r = 0.32, 0.13  # the lane's x, the cell bodies' radius
     umn, lmn = (ids.index(i) for i in NEURON_SITES)
     last = len(ids) - 1  # the lower motor neuron ends at the bottom row (the muscle)
@@ -260,16 +261,20 @@ def _neurons(ax: Axes, ids: list[str], mids: list[float]) -> list[Any]:
         ink = colour_of(ids[row])
         top = mids[max(row - 1, 0)] - (0.08 if k else -0.05)  # cell body: the row above its box
         stop = mids[end] + 0.2  # UMN: just above the LMN's cell body; LMN: on the muscle
-        artists += ax.plot([x, x], [top, stop], color=ink, linewidth=3, solid_capstyle="round")
+        gid = f"{ids[row]}:"  # "site:part", told apart from the boxes' plain site ids
         artists += ax.plot(
-            [x - 0.12, x, x + 0.12], [stop - 0.1, stop, stop - 0.1], color=ink, linewidth=2.5
-        )  # the forked ending
+            [x, x], [top, stop], color=ink, linewidth=3, solid_capstyle="round", gid=gid + "axon"
+        )
+        artists += ax.plot(
+            [x - 0.12, x, x + 0.12], [stop - 0.1, stop, stop - 0.1], color=ink, linewidth=2.5,
+            gid=gid + "ending",
+        )  # fmt: skip
         body = (
             Polygon([(x - r, top - r), (x + r, top - r), (x, top + r)], closed=True)
             if shape == "^"
             else Circle((x, top), r)
         )
-        body.set(facecolor=ink, edgecolor=style.INK, linewidth=1, zorder=3, gid=f"{ids[row]}-cell")
+        body.set(facecolor=ink, edgecolor=style.INK, linewidth=1, zorder=3, gid=gid + "cell")
         ax.add_patch(body)
         artists.append(body)
     return artists
