@@ -185,13 +185,18 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     hatch = style.CATEGORY_HATCHES.get(getattr(highlight, "category", ""), "")
     path = [s for s in sites if s.kind != "systemic"]
     side = [s for s in sites if s.kind == "systemic"]
-    width, height, step, bus = 3.4, 0.7, 1.0, 3.9  # box size, row spacing, x of the influence line
+    neurons = {NEURON_SITES[0], NEURON_SITES[1]} <= {s.id for s in path}
+    # box size (the chain's boxes wider when the two neurons run down their left edge), row
+    # spacing, x of the influence line
+    width, height, step = 3.4, 0.7, 1.0
+    chain = width + 1.2 * neurons
+    bus = chain + 0.5
     grey = {"color": "#595959", "linestyle": "--"}
 
-    def level(site: Any, xy: tuple[float, float]) -> tuple[Any, Any]:
+    def level(site: Any, xy: tuple[float, float], w: float = width) -> tuple[Any, Any]:
         lit = site.id in where
         return box(
-            ax, xy, (width, height), textwrap.fill(site.name, 16), gid=site.id,
+            ax, xy, (w, height), textwrap.fill(site.name, 16), gid=site.id,
             colour=colour if lit else None, strong=lit and site.id == where[0], hatch=hatch * lit,
         )  # fmt: skip
 
@@ -201,11 +206,14 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     artists: list[Any] = []
     for i, site in enumerate(path):
         y, mid = -i * step, -i * step + height / 2
-        artists += level(site, (0, y))
+        artists += level(site, (0, y), chain)
         artists.append(ax.text(-0.15, mid, site.kind, ha="right", va="center", style="italic"))
-        artists.append(arrow((bus, mid), (width + 0.05, mid), **grey))
+        artists.append(arrow((bus, mid), (chain + 0.05, mid), **grey))
         if i:
-            artists.append(arrow((width / 2, y + step), (width / 2, y + height)))
+            artists.append(arrow((chain / 2, y + step), (chain / 2, y + height)))
+    if neurons:
+        mids = [-i * step + height / 2 for i in range(len(path))]
+        artists += _neurons(ax, [s.id for s in path], mids)
     low = -(len(path) - 1) * step
     artists += ax.plot([bus, bus], [height / 2, low + height / 2], **grey)
     for i, site in enumerate(side):
@@ -225,9 +233,51 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     alt = (
         f"Motor system from {path[0].name.lower()} down to {path[-1].name.lower()}, with "
         f"{' and '.join(s.name.lower() for s in side)} beside it"
-        + (f"; {name} starts at: {', '.join(where)}." if where else ".")
+        + (f"; {name} starts at: {', '.join(where)}" if where else "")
+        + (NEURONS_ALT if neurons else "")
+        + "."
     )
     return Drawn(tuple(artists), alt)
+
+
+NEURON_SITES = ("upper-motor-neuron", "lower-motor-neuron")
+NEURONS_ALT = (
+    "; two neurons run down the left edge: the upper motor neuron, cell body (triangle) in the "
+    "brain, axon down to the spinal cord, where it ends on the lower motor neuron, cell body "
+    "(circle) in the spinal cord, axon through the peripheral nerve to the muscle"
+)
+
+
+def _neurons(ax: Axes, ids: list[str], mids: list[float]) -> list[Any]:
+    """The upper and lower motor neuron drawn down the left of the chain's boxes (rows ``ids`` at
+    heights ``mids``): each a cell body one row above its own box, an axon through it and a
+    forked ending, the upper ending on the lower's cell body, the lower on the muscle. Their gids
+    are "site:cell", "site:axon" and "site:ending"."""
+    x, r = 0.32, 0.13  # the lane's x, the cell bodies' radius
+    umn, lmn = (ids.index(i) for i in NEURON_SITES)
+    last = len(ids) - 1  # the lower motor neuron ends at the bottom row (the muscle)
+    artists: list[Any] = []
+    for k, (row, end, shape) in enumerate(((umn, lmn - 1, "^"), (lmn, last, "o"))):
+        ink = colour_of(ids[row])
+        top = mids[max(row - 1, 0)] - (0.08 if k else -0.05)  # cell body: the row above its box
+        stop = mids[end] + 0.2  # UMN: just above the LMN's cell body; LMN: on the muscle
+        gid = f"{ids[row]}:"  # "site:part", told apart from the boxes' plain site ids
+        artists += ax.plot(
+            [x, x], [top, stop], color=ink, linewidth=3, solid_capstyle="round", gid=gid + "axon"
+        )
+        artists += ax.plot(
+            [x - 0.12, x, x + 0.12], [stop - 0.1, stop, stop - 0.1], color=ink, linewidth=2.5,
+            gid=gid + "ending",
+        )  # fmt: skip
+        body = (
+            Polygon([(x - r, top - r), (x + r, top - r), (x, top + r)], closed=True)
+            if shape == "^"
+            else Circle((x, top), r)
+        )
+        body.set(facecolor=ink, edgecolor=style.INK, linewidth=1, zorder=3, gid=gid + "cell")
+        ax.add_patch(body)
+        artists.append(body)
+    return artists
 
 
 MAIN_MARK, ALSO_MARK = "\u25cf", "\u25cb"  # filled and open circle: shape, not colour, tells them

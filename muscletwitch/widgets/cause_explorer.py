@@ -70,6 +70,7 @@ class CauseExplorer(Base):
             if isinstance(a, FancyBboxPatch | Text) and a.get_gid():
                 self.site_boxes.setdefault(a.get_gid(), []).append(a)
         self.levels_ax, self.levels_alt = ax_levels, levels.alt_text
+        self.neurons = [a for a in levels.artists if ":" in (a.get_gid() or "")]  # over lit boxes
         ax_levels.set_title("Where it starts")
         self.freeze()
         self._pngs: dict[tuple | None, bytes] = {}  # one picture per selected cause, made once
@@ -208,6 +209,7 @@ class CauseExplorer(Base):
             patch.set_hatch(style.CATEGORY_HATCHES[cause.category])
             text.set_fontweight("bold")
             self.dynamic += [patch, text]
+        self.dynamic += self.neurons if where else []
         self._render()
         self._pngs[shown] = self.image.value
 

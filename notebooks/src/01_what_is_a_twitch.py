@@ -16,7 +16,7 @@ CELLS = [
 
         **Fibres, motor units and muscles; fasciculation, fibrillation and fusion**
 
-        *muscletwitch course, notebook 01 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 01 of 08. We teach, we do not diagnose.*
         """
     ),
     md(

@@ -70,7 +70,7 @@ CELLS = [
 
         **Fasciculation, myoclonus, tic, tremor, cramp, myokymia, clonus, seizure jerks, tetany**
 
-        *muscletwitch course, notebook 02 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 02 of 08. We teach, we do not diagnose.*
         """
     ),
     md(

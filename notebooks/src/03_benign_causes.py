@@ -55,7 +55,7 @@ CELLS = [
 
         **Stress, exercise, caffeine, sleep, medicines, and harmless twitch patterns**
 
-        *muscletwitch course, notebook 03 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 03 of 08. We teach, we do not diagnose.*
         """
     ),
     md(

@@ -56,7 +56,7 @@ CELLS = [
         **When an involuntary movement is the sign of a disease: where it starts, what it looks
         like, and how it differs from a harmless twitch**
 
-        *muscletwitch course, notebook 04 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 04 of 08. We teach, we do not diagnose.*
         """
     ),
     md(
