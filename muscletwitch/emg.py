@@ -46,13 +46,20 @@ def pattern(pattern_id: str) -> Pattern:
 
 @dataclass(frozen=True)
 class Discharge:
-    """A generated clip: the signal (a.u., negative up) and each unit's firing times and sizes."""
+    """A generated clip: the potentials (a.u., negative up, what a trace shows), the background
+    hiss the loudspeaker adds, and each unit's firing times and sizes."""
 
     pattern: Pattern
     fs_hz: int
     signal: np.ndarray
     units: tuple[np.ndarray, ...]  # firing times (s) of each motor unit or fibre, sorted
     gains: tuple[np.ndarray, ...]  # each potential's size relative to the unit's peak
+    hiss: np.ndarray
+
+    @property
+    def sound(self) -> np.ndarray:
+        """What is heard: the potentials over a faint hiss."""
+        return self.signal + self.hiss
 
     @property
     def t_s(self) -> np.ndarray:
@@ -201,7 +208,7 @@ def generate(
     seed: Seed = 0,
 ) -> Discharge:
     """A clip of ``pattern_id`` (``duration_s`` long, the data's clip length by default) at an
-    audio rate, with a faint background hiss; the same seed gives the same clip."""
+    audio rate, with a faint background hiss in its sound; the same seed gives the same clip."""
     p = pattern(pattern_id)
     duration_s = AUDIO.clip_s if duration_s is None else duration_s
     fs_hz = AUDIO.fs_hz if fs_hz is None else fs_hz
@@ -212,7 +219,7 @@ def generate(
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     units, gains = _firing(p, float(duration_s), rng)
     n = max(1, round(duration_s * fs_hz))
-    signal = AUDIO.noise * rng.standard_normal(n)
+    signal = np.zeros(n)
     for i, (times, gain) in enumerate(zip(units, gains, strict=True)):
         # each unit its own size and width (a recruited unit looks and sounds different)
         size = p.amplitude * (1.0 if i == 0 else float(rng.uniform(0.55, 0.85)))
@@ -221,7 +228,8 @@ def generate(
         if i % 2:
             kernel = kernel[::-1]  # another shape, not only another size
         _place(signal, times, size * gain, kernel, fs_hz)
-    return Discharge(p, fs_hz, signal, tuple(units), tuple(gains))
+    hiss = AUDIO.noise * rng.standard_normal(n)
+    return Discharge(p, fs_hz, signal, tuple(units), tuple(gains), hiss)
 
 
 def _place(signal: np.ndarray, times: np.ndarray, sizes: np.ndarray, kernel, fs_hz: int) -> None:

@@ -170,15 +170,17 @@ def test_neuromyotonic_discharge_is_faster_than_150_hz_and_decrements():
 
 def test_wav_header_and_length():
     d = emg.generate("fibrillation", seed=0)
-    data = emg.wav_bytes(d.signal, d.fs_hz)
+    data = emg.wav_bytes(d.sound, d.fs_hz)
     assert data[:4] == b"RIFF" and data[8:12] == b"WAVE"
     with wave.open(io.BytesIO(data)) as w:
         assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, d.fs_hz)
         assert w.getnframes() == len(d.signal)
         pcm = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
     assert np.abs(pcm).max() == round(0.9 * 32767)
-    assert np.corrcoef(pcm, d.signal)[0, 1] > 0.999
-    assert emg.wav_bytes(d.signal, d.fs_hz) == data  # deterministic
+    assert np.corrcoef(pcm, d.sound)[0, 1] > 0.999
+    assert emg.wav_bytes(d.sound, d.fs_hz) == data  # deterministic
+    # the hiss is faint: the potentials stand far above it
+    assert np.abs(d.hiss).max() < 0.3 * np.abs(d.signal).max()
 
 
 @pytest.mark.parametrize(

@@ -130,7 +130,7 @@ class EMGSounds(Base):
     def compute(self) -> tuple[emg.Discharge, tuple[float, float], bytes]:
         """The chosen pattern's clip, its zoom window and its WAV."""
         d = self._discharge(self.controls["pattern"].value)
-        return d, d.window(emg.AUDIO.zoom_ms / 1000), emg.wav_bytes(d.signal, d.fs_hz)
+        return d, d.window(emg.AUDIO.zoom_ms / 1000), emg.wav_bytes(d.sound, d.fs_hz)
 
     def answer(self, pattern_id: str) -> None:
         self.quiz.answer(pattern_id)
@@ -145,7 +145,7 @@ class EMGSounds(Base):
 
     def _load_quiz_sound(self) -> None:
         d = self._discharge(self.quiz.current, seed=self.quiz.sample_seed)
-        self.quiz_audio.value = emg.wav_bytes(d.signal, d.fs_hz)
+        self.quiz_audio.value = emg.wav_bytes(d.sound, d.fs_hz)
 
     def _show_quiz(self) -> None:
         q = self.quiz
