@@ -9,6 +9,7 @@ numbers, not recordings of anyone. Display convention as on an EMG screen: negat
 from __future__ import annotations
 
 import io
+import math
 import wave
 from dataclasses import dataclass
 
@@ -123,11 +124,15 @@ def _train(
     """Times from ``start`` to ``stop``: each interval 1/rate_at(t), jittered by ``jitter_cv`` and
     kept inside the pattern's published range [1/high, 1/low]."""
     low, high = p.rate_hz
+    shortest, longest = 1 / high, 1 / low
+    most = int((stop - start) * high) + 2  # more intervals than the train can hold
+    jitter = (1 + p.jitter_cv * rng.standard_normal(most)).tolist()
     times, t = [], start
-    while t < stop:
+    for j in jitter:
+        if t >= stop:
+            break
         times.append(t)
-        interval = (1 + p.jitter_cv * rng.standard_normal()) / rate_at(t)
-        t += float(np.clip(interval, 1 / high, 1 / low))
+        t += min(max(j / rate_at(t), shortest), longest)
     return np.array(times)
 
 
@@ -179,7 +184,8 @@ def _firing(p: Pattern, duration_s: float, rng: np.random.Generator):
         run = _train(t0, stop, lambda t, t0=t0: _run_rate(p, (t - t0) / p.run_s), p, rng)
         x = (run - t0) / p.run_s
         if p.firing == "waxing-waning":  # the amplitude waxes and wanes with the rate
-            gain = 0.35 + 0.65 * (_run_rate(p, x) - low) / (high - low)
+            rates = np.array([_run_rate(p, f) for f in x.tolist()])
+            gain = 0.35 + 0.65 * (rates - low) / (high - low)
         else:  # decrementing: the amplitude falls along the run
             gain = 1 - (1 - p.decrement) * x
         times.append(run)
@@ -187,17 +193,17 @@ def _firing(p: Pattern, duration_s: float, rng: np.random.Generator):
     return [np.concatenate(times)], [np.concatenate(gains)]
 
 
-def _run_rate(p: Pattern, x: np.ndarray | float) -> np.ndarray | float:
+def _run_rate(p: Pattern, x: float) -> float:
     """The rate (Hz) at the fraction ``x`` of a run: waxing-waning rises to high at ``peak_at`` and
     falls back to low; decrementing falls from high to low."""
     low, high = p.rate_hz
-    x = np.clip(x, 0, 1)
+    x = min(max(x, 0.0), 1.0)
     if p.firing == "decrementing":
         return high - (high - low) * x
     peak = p.peak_at
-    rise = np.sin(np.pi / 2 * np.minimum(x / peak, 1))
-    fall = np.cos(np.pi / 2 * np.clip((x - peak) / (1 - peak), 0, 1))
-    return low + (high - low) * np.where(x < peak, rise, fall)
+    if x < peak:
+        return low + (high - low) * math.sin(math.pi / 2 * x / peak)
+    return low + (high - low) * math.cos(math.pi / 2 * (x - peak) / (1 - peak))
 
 
 def generate(

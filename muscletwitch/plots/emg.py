@@ -48,7 +48,7 @@ def alt_text(d: emg.Discharge, window_s: tuple[float, float]) -> str:
 def emg_traces(ax_clip: Axes, ax_zoom: Axes, d: emg.Discharge, zoom_ms: float) -> Drawn:
     """The whole clip (s) with the zoom window shaded, and that window in ms below it.
 
-    Artists: clip line, zoom line, the shaded window, the zoom's "from ... s" label.
+    Artists: clip line, zoom line, the shaded window.
     """
     window = d.window(zoom_ms / 1000)
     colour = style.OKABE_ITO["blue"]
@@ -60,11 +60,7 @@ def emg_traces(ax_clip: Axes, ax_zoom: Axes, d: emg.Discharge, zoom_ms: float) -
     ax_zoom.set(
         xlim=(0, zoom_ms), ylim=YLIM, xlabel="time in the shaded window (ms)", ylabel="a.u."
     )
-    ax_zoom.set_title(f"Zoom: {zoom_ms:g} ms", loc="left")
-    label = ax_zoom.text(
-        0.99, 0.95, "", transform=ax_zoom.transAxes, ha="right", va="top", color=style.INK
-    )
-    label.set_text(f"from {window[0]:.2f} s")
+    ax_zoom.set_title(f"Zoom: the shaded {zoom_ms:g} ms", loc="left")
     for ax in (ax_clip, ax_zoom):
         ax.axhline(0, color="#8C8C8C", linewidth=0.6, zorder=0)
-    return Drawn((clip, zoom, span, label), alt_text(d, window))
+    return Drawn((clip, zoom, span), alt_text(d, window))

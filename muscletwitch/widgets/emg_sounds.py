@@ -103,7 +103,7 @@ class EMGSounds(Base):
             ax_clip, ax_zoom = self.fig.subplots(2, 1, gridspec_kw={"hspace": 0.65})
             drawn = emg_plots.emg_traces(ax_clip, ax_zoom, self._discharge(first.id), zoom)
             self.fig.subplots_adjust(left=0.07, right=0.98, top=0.93, bottom=0.11)
-        self.clip_line, self.zoom_line, self.span, self.window_label = drawn.artists
+        self.clip_line, self.zoom_line, self.span = drawn.artists
         self.freeze(*drawn.artists)
         answers = W.HBox(
             [self.controls[f"answer_{i}"] for i in ids],
@@ -171,7 +171,6 @@ class EMGSounds(Base):
         self.zoom_line.set_data(*emg_plots.zoom_data(d, window))
         self.span.set_x(window[0])
         self.span.set_width(window[1] - window[0])
-        self.window_label.set_text(f"from {window[0]:.2f} s")
         self.header.value = (
             f"<h3>{esc(p.name)}</h3><p><b>Sounds like:</b> {esc(p.sounds_like)}.</p>"
             f'<p class="mt-note">{esc(NOT_RECORDINGS)}</p>'
