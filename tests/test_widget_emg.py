@@ -100,11 +100,15 @@ def test_listening_quiz_right_wrong_and_next():
     sound = w.quiz_audio.value
     w.controls["next"].click()
     assert q.current != first and w.feedback.value == "" and w.quiz_audio.value != sound
+    assert {w.controls[f"answer_{i}"].button_style for i in emg.pattern_ids()} == {""}
     assert "Sound 2" in w.quiz_header.value and "Score: 1 of 1" in w.quiz_header.value
     wrong = next(i for i in emg.pattern_ids() if i != q.current)
     answer(w, wrong)
     right = emg.pattern(q.current)
     assert "mt-wrong" in w.feedback.value and right.description in w.feedback.value
+    styles = {i: w.controls[f"answer_{i}"].button_style for i in emg.pattern_ids()}
+    assert styles.pop(q.current) == "success" and styles.pop(wrong) == "danger"
+    assert set(styles.values()) == {""}
     assert emg.pattern(wrong).name.lower() in w.feedback.value
     assert "Score: 1 of 2" in w.quiz_header.value
     # the quiz does not move the explorer (its trace would give the answer away)

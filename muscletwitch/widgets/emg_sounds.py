@@ -153,6 +153,10 @@ class EMGSounds(Base):
             f"<h4>What is this? Sound {q.asked}</h4><p>Play the sound, then choose its name. "
             f"Score: {q.score} of {q.asked - (q.answered is None)} answered.</p>"
         )
+        for i in q.ids:  # the right answer green, a wrong choice red (the sentence says it too)
+            right, chosen = q.answered is not None and i == q.current, i == q.answered
+            style = "success" if right else "danger" if chosen else ""
+            self.controls[f"answer_{i}"].button_style = style
         text = q.feedback()
         if text:
             verdict = "mt-right" if q.answered == q.current else "mt-wrong"
