@@ -236,3 +236,22 @@ def test_the_loader_names_bad_emg_data(data_copy, old, new, match):
     data_copy.replace("emg.toml", old, new)
     with pytest.raises(TaxonomyError, match=match):
         load_emg(data_copy.path)
+
+
+def test_trace_plot_draws_into_given_axes_and_keeps_every_spike():
+    from muscletwitch.plots import agg_figure
+    from muscletwitch.plots import emg as emg_plots
+
+    d = emg.generate("fibrillation", seed=2)
+    fig = agg_figure(figsize=(8, 4))
+    ax_clip, ax_zoom = fig.subplots(2, 1)
+    drawn = emg_plots.emg_traces(ax_clip, ax_zoom, d, emg.AUDIO.zoom_ms)
+    clip, zoom, span = drawn.artists
+    assert clip.axes is ax_clip and zoom.axes is ax_zoom and span.axes is ax_clip
+    _, y = emg_plots.clip_data(d)
+    assert len(y) <= 2 * emg_plots.CLIP_POINTS < len(d.signal)  # an envelope, not every sample
+    assert y.max() == d.signal.max() and y.min() == d.signal.min()  # no spike lost
+    start, stop = d.window(emg.AUDIO.zoom_ms / 1000)
+    assert zoom.get_xdata().max() < emg.AUDIO.zoom_ms
+    assert span.get_x() == pytest.approx(start)
+    assert d.pattern.name in drawn.alt_text and d.pattern.description in drawn.alt_text
