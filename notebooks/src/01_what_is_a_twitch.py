@@ -106,8 +106,8 @@ CELLS = [
         {RATIO_TABLE}
 
         It matches how fine the control must be. Recruiting one more eye-muscle unit adds a tiny
-        force step, so the eye can move by a fraction of a degree; one more calf unit adds a big
-        step, enough to help lift the body. Either way the motor unit is the smallest piece of
+        force step, so eye movements can be graded very finely; one more calf unit adds a big
+        step, as suits a muscle that lifts the body. Either way the motor unit is the smallest piece of
         muscle the nervous system can move.
         """
     ),
@@ -373,8 +373,9 @@ CELLS = [
         f"""
         ## Why a cramp is not a twitch
 
-        A **cramp** is different again: {CRAMP.summary.split(": ", 1)[1]} So a cramp is not "a big
-        twitch", and not normal summation switched on (Schwellnus 2009).
+        A **cramp** is different again (Schwellnus 2009): {CRAMP.summary.split(": ", 1)[1]}
+        Nor is it normal summation switched on: it is an involuntary discharge the motor neurons
+        are driven into.
         """
     ),
     md(

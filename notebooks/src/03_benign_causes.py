@@ -29,6 +29,8 @@ STUDY_TABLE = "\n".join(
 )
 NOTICE, ALS = course.figure("notice-fasciculations"), course.figure("als-incidence")
 FOLLOWED = int(course.figure("benign-fasciculations-followed").value)
+if course.figure("benign-fasciculations-developed-mnd").value:  # the rule needs zero events
+    raise ValueError("course.toml: the rule of three applies to 0 events; update notebook 03")
 BOUND = evidence.rule_of_three(FOLLOWED)  # 3/121: computed from the data, never typed
 EVIDENCE = sorted(
     {s for i, _ in STUDIES for s in course.figure(i).sources}
@@ -100,7 +102,7 @@ CELLS = [
 
         ## Time to learn
 
-        20 minutes.
+        25 minutes.
         """
     ),
     md(
@@ -170,7 +172,7 @@ CELLS = [
 
         - **How common are twitches?** About {NOTICE.value:g}% of healthy people notice
           fasciculations at some time ({NOTICE.study}).
-        - **How common is ALS?** About {ALS.value:g} new cases per 100,000 adults per year
+        - **How common is ALS?** About {ALS.value:.1f} new cases per 100,000 adults per year
           ({ALS.study}).
 
         One counts people who *ever* notice a twitch, the other people who *fall ill in a year*:
@@ -198,8 +200,8 @@ CELLS = [
         risk is about 3/*n*, here 3/{FOLLOWED}, about {BOUND:.1%}. The true risk is probably far
         lower.
 
-        **The reassurance rests on a normal examination.** All {FOLLOWED} had normal strength,
-        reflexes and EMG when the study began (Blexrud 1993): the numbers apply to a person
+        **The reassurance rests on a normal examination.** All {FOLLOWED} had a normal
+        neurological examination and EMG when the study began (Blexrud 1993): the numbers apply to a person
         whose examination is normal. That is why persistent twitching calls for one GP
         examination.
         """
@@ -262,7 +264,7 @@ CELLS = [
 
         - Note how often you check, and check less each day (NHS).
         - One GP examination, not repeated tests: NICE NG127 does not refer fasciculations to a
-          specialist unless there is wasting and weakness (or rigidity).
+          specialist unless there are other signs, such as wasting and weakness.
         - If worry keeps you from a normal life, see a GP: talking therapy (CBT) helps, and NHS
           Talking Therapies take self-referrals in England. Your university's counselling service
           is another door.
@@ -388,7 +390,7 @@ CELLS = [
         - Harmless patterns: benign fasciculation syndrome, eyelid myokymia, hiccups and sleep
           starts.
         - Base rates: about {NOTICE.value:g}% of healthy people notice twitches; ALS starts in
-          about {ALS.value:g} per 100,000 adults a year. None of {FOLLOWED} people with benign
+          about {ALS.value:.1f} per 100,000 adults a year. None of {FOLLOWED} people with benign
           fasciculations developed MND: by the rule of three the risk is at most about
           {BOUND:.1%}, for people with a normal examination.
         - Checking and self-testing keep health worry going; one GP examination is the step.
