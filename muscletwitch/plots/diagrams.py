@@ -102,7 +102,7 @@ def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
 
 
 ANATOMY_LEVELS = tuple((lv.id, lv.name) for lv in load_course().levels)  # (id, name), from data
-_SIZE, _STEP = 1.2, 1.6  # size and spacing of the structure panels (data units)
+_SIZE, _STEP = 1.2, 2.0  # size and spacing of the structure panels (data units)
 # the cross-section of the motor-unit panel: fascicle centres (two rows of three), and for each
 # fascicle the fibres (0 centre, 1-6 around it) of one motor unit and of a second one; the rest
 # belong to other units. One unit's fibres lie in five of six fascicles, interleaved with others'.
@@ -163,8 +163,8 @@ def _motor_unit_overlay(ax: Axes, x: float, colour: str, lit: bool) -> list[Any]
         for j, (px, py) in enumerate(_fibre_centres(*centre)):
             mine, other = j in _UNIT_FIBRES[i], j in _OTHER_UNIT_FIBRES[i]
             kw = {"edgecolor": style.INK, "linewidth": 1, "zorder": 3}
-            if mine:
-                kw |= {"facecolor": unit_face, "label": f"unit:{i}"}
+            if mine:  # a thicker rim too: told apart from the others in greyscale as well
+                kw |= {"facecolor": unit_face, "linewidth": 2, "label": f"unit:{i}"}
                 ends.append((px, py))
             elif other:
                 kw |= {"facecolor": "white", "hatch": "////", "label": f"other-unit:{i}"}
@@ -222,7 +222,7 @@ def anatomy(ax: Axes, *, highlight: Any = None) -> Drawn:
                     arrowprops={"arrowstyle": "->"},
                 )
             )  # fmt: skip
-    x, lit = len(chain) * _STEP + 0.2, level == "motor-unit"
+    x, lit = (len(chain) - 1) * _STEP + _SIZE + 0.6, level == "motor-unit"
     ratios = sorted(f.value for f in load_course().figures if f.unit == "fibres per motor unit")
     artists += box(
         ax, (x, 0), (4.2, 2.85), f"{names['motor-unit']}: the filled fibres", gid="motor-unit",
