@@ -67,10 +67,16 @@ HELPS = "\n".join(
     ["| Cause | What helps |", "|---|---|"]
     + [f"| {c.name} | {'; '.join(c.better)} |" for c in BENIGN]
 )
-FLAG_LIST = "\n".join(
-    f"- **{f.name}**"
-    + (" (**emergency**: call 999, 112 or 911)" if f.urgency == "emergency" else "")
-    for f in FLAGS
+URGENCY_HEADINGS = {  # most urgent first: what each level asks the reader to do
+    "emergency": "**Emergency: call 999, 112 or 911**",
+    "urgent": "**See a doctor today**",
+    "see-a-doctor": "**Reasons to book a GP appointment** (for an examination)",
+    "self-care": "**Look after yourself, and see a GP if it does not settle**",
+}
+FLAG_LIST = "\n\n".join(
+    f"{URGENCY_HEADINGS[level]}\n\n" + "\n".join(f"- {f.name}" for f in FLAGS if f.urgency == level)
+    for level in reversed(mt.URGENCY_LEVELS)
+    if any(f.urgency == level for f in FLAGS)
 )
 
 TITLE = "03 Benign causes"
@@ -285,8 +291,10 @@ CELLS = [
         f"""
         ## When benign is no longer the answer
 
-        The benign causes above come with these red flags (NHS; NICE NG127). If one applies,
-        see a doctor: the course cannot tell you what it is.
+        These signs go with the benign causes above (NHS; NICE NG127). Lasting or spreading
+        twitches are reasons for an examination, not signs of disease; weakness, wasting or
+        slurred speech are warning signs a doctor must assess. The course cannot tell you
+        what it is.
 
         {FLAG_LIST}
 
