@@ -136,9 +136,9 @@ CELLS = [
         skin. A **visible twitch is one motor unit**: one motor neuron firing on its own, and
         every fibre it supplies twitching with it.
 
-        Fasciculations are very common in healthy people: about 70% notice them at some time
-        (Reed & Kurland 1963, a survey of medical staff). Whether they matter depends on what
-        comes with them (notebooks 03-05).
+        Fasciculations are very common in healthy people: about 70% notice them at some time,
+        particularly people with medical training (Reed & Kurland 1963, as Blexrud et al. 1993
+        sum it up). Whether they matter depends on what comes with them (notebooks 03-05).
         """
     ),
     md(
@@ -424,6 +424,7 @@ CELLS = [
         "baker-williams-2020",
         "schwellnus-2009",
         "reed-kurland-1963",
+        "blexrud-1993",
         "seed-article",
         intro="Generated from the course data (`muscletwitch/data/sources.toml`).",
     ),

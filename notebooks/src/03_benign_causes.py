@@ -15,7 +15,7 @@ BENIGN = tax.filter(category="benign")
 FLAG_IDS = dict.fromkeys(f for c in BENIGN for f in c.red_flags)
 FLAGS = [tax.red_flag(f) for f in FLAG_IDS]
 STUDIES = [  # (figure id, who was studied and how): four numbers that measure different things
-    ("notice-fasciculations", "healthy people (medical staff) asked whether they ever noticed one"),
+    ("notice-fasciculations", "healthy people, above all those with medical training"),
     ("fasciculation-potentials-on-emg", "50 healthy 18-25-year-olds, needle EMG of a foot muscle"),
     ("exercise-cramps-race-entrants", "21-56 km race entrants asked about cramps ever"),
     ("benign-fasciculations-developed-mnd", "121 people with benign fasciculations, followed up"),
@@ -29,6 +29,7 @@ STUDY_TABLE = "\n".join(
 )
 NOTICE, ALS = course.figure("notice-fasciculations"), course.figure("als-incidence")
 FOLLOWED = int(course.figure("benign-fasciculations-followed").value)
+HEALTH_CARE = int(course.figure("benign-fasciculations-health-care").value)
 if course.figure("benign-fasciculations-developed-mnd").value:  # the rule needs zero events
     raise ValueError("course.toml: the rule of three applies to 0 events; update notebook 03")
 BOUND = evidence.rule_of_three(FOLLOWED)  # 3/121: computed from the data, never typed
@@ -250,11 +251,12 @@ CELLS = [
         """
     ),
     md(
-        """
+        f"""
         ## Health anxiety and the medical students' disease
 
-        The 70% came from a survey of medical staff, and medical and physiotherapy students are
-        the people who start to worry after the ALS lecture. The worry has a name, **medical
+        Twitches are noticed most by people with medical training, and {HEALTH_CARE} of Blexrud's
+        {FOLLOWED} patients worked in health care: medical and physiotherapy students are the
+        people who start to worry after the ALS lecture. The worry has a name, **medical
         students' disease**: studying a disease makes ordinary sensations stand out. (Whether
         students really consult more is doubtful: in one London study they sought no more medical
         help than science or law students; Waterman & Weinman 2014.)
