@@ -96,7 +96,6 @@ class EMGSounds(Base):
         self.caption = W.HTML()
         self.quiz_header = W.HTML()
         self.feedback = W.HTML()
-        self.score = W.HTML()
         zoom = emg.AUDIO.zoom_ms
         with self.styled():
             self.fig = self.new_figure(11, 4.8)
