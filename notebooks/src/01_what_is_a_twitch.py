@@ -409,8 +409,9 @@ CELLS = [
         """
         ## What's next
 
-        [02 Types of involuntary movement](02_types_of_involuntary_movement.ipynb): ten kinds of
-        involuntary movement side by side, and how to tell them apart from their traces.
+        [08 The motor pathway and reflexes](08_motor_pathway_and_reflexes.ipynb): the two motor
+        neurons between brain and muscle, the stretch reflex, and the signs that tell which one is
+        damaged. Then [02 Types of involuntary movement](02_types_of_involuntary_movement.ipynb).
         """
     ),
     references(
