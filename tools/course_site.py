@@ -182,7 +182,7 @@ and the evidence, with sources.
 
 ## The course
 
-| | Notebook | You learn | Minutes |
+| No. | Notebook | You learn | Minutes |
 | --- | --- | --- | --- |
 {rows}
 
@@ -233,16 +233,17 @@ def config(links: Links) -> str:
             "home_page_in_navbar": True,
         },
         "sphinx": {
+            "local_extensions": {"course_a11y": "_ext"},
             "config": {
                 "language": "en",
-                "html_static_path": ["_static"],
+                # pydata-sphinx-theme components with their accessibility fixed (axe)
+                "templates_path": ["_templates"],
                 "html_css_files": ["course.css"],
                 "html_show_sourcelink": False,
                 # no widget manager (require.js, html-manager) from a CDN: outputs are static
                 "nb_ipywidgets_js": {},
                 # the heading anchors links like 05_when_to_see_a_doctor.ipynb#red-flags use
                 "myst_heading_anchors": 3,
-                "suppress_warnings": [],
             },
         },
     }
@@ -260,7 +261,7 @@ def stage(notebooks: Path, src: Path, links: Links) -> list[str]:
         )
     shutil.rmtree(src, ignore_errors=True)
     src.mkdir(parents=True)
-    shutil.copytree(ASSETS, src / "_static")
+    shutil.copytree(ASSETS, src, dirs_exist_ok=True)  # _static/, _templates/, _ext/
     for n in course.notebooks:
         name = f"{n.id}.ipynb"
         nb = prepare(nbformat.read(notebooks / name, as_version=4), name, links)
