@@ -82,7 +82,12 @@ class Links:
             else ""
         )
         items = [
-            ("lite", LITE_LINK.format(name=quote(name)), "In your browser", "JupyterLite, nothing to install"),
+            (
+                "lite",
+                LITE_LINK.format(name=quote(name)),
+                "In your browser",
+                "JupyterLite, nothing to install",
+            ),
             ("binder", self.binder(name), "On Binder", "free, 1 to 2 minutes to start"),
             ("hub", self.hub(name), "On your course's JupyterHub", "nbgitpuller link" + hub_note),
         ]
@@ -118,12 +123,14 @@ def prepare(nb: nbformat.NotebookNode, name: str, links: Links) -> nbformat.Note
                             f"{where}: {mime} output without alt text "
                             "(output metadata {'image/png': {'alt': ...}})"
                         )
-        mystnb = cell.metadata.setdefault("mystnb", {})
+        mystnb: dict = {}
         if alts:
             if len(set(alts)) > 1:
                 problems.append(f"{where}: {len(alts)} images with different alt texts in one cell")
             mystnb["image"] = {"alt": alts[0]}
         fold(cell, mystnb)
+        if mystnb:
+            cell.metadata["mystnb"] = mystnb
     if problems:
         raise SiteError("the site cannot show these outputs:\n  " + "\n  ".join(problems))
     nb.cells.insert(_title_cell(nb) + 1, nbformat.v4.new_markdown_cell(links.html(name)))
@@ -176,7 +183,9 @@ check yourself (about {total} minutes in all).
 the notebooks in class; and anyone curious about a twitching eyelid who wants the physiology
 and the evidence, with sources.
 
-:::{{important}} We teach, we do not diagnose
+:::{{admonition}} We teach, we do not diagnose
+:class: important
+
 {disclaimer}
 :::
 
@@ -282,7 +291,9 @@ def build(notebooks: Path, out: Path, links: Links, work: Path | None = None) ->
     command = [str(jb), "build", str(src), "--path-output", str(build_dir), "-W", "-n", "-q"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise SiteError(f"jupyter-book build failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
+        raise SiteError(
+            f"jupyter-book build failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}"
+        )
     shutil.rmtree(out, ignore_errors=True)
     shutil.move(build_dir / "_build" / "html", out)
     shutil.rmtree(out / ".doctrees", ignore_errors=True)
@@ -294,7 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", type=Path, default=REPO / "notebooks")
     parser.add_argument("--out", type=Path, default=REPO / "build" / "site")
     parser.add_argument(
-        "--hub-url", default=EXAMPLE_HUB, help=f"the JupyterHub the hub links open (default {EXAMPLE_HUB})"
+        "--hub-url",
+        default=EXAMPLE_HUB,
+        help=f"the JupyterHub the hub links open (default {EXAMPLE_HUB})",
     )
     args = parser.parse_args(argv)
     links = Links(hub_url=args.hub_url or EXAMPLE_HUB)

@@ -208,7 +208,10 @@ def test_accessibility(
     """axe-core reports no violation, whatever its impact."""
     open_page(page, site_url, name)
     page.add_script_tag(path=str(axe_script))
-    options = {"resultTypes": ["violations"], "rules": {r: {"enabled": False} for r in AXE_EXCLUDED}}
+    options = {
+        "resultTypes": ["violations"],
+        "rules": {r: {"enabled": False} for r in AXE_EXCLUDED},
+    }
     result = page.evaluate("async (o) => await axe.run(document, o)", options)
     out = artifacts / "axe-site" / f"{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
