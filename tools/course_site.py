@@ -297,6 +297,10 @@ def build(notebooks: Path, out: Path, links: Links, work: Path | None = None) ->
     shutil.rmtree(out, ignore_errors=True)
     shutil.move(build_dir / "_build" / "html", out)
     shutil.rmtree(out / ".doctrees", ignore_errors=True)
+    for notebook_id in ids:  # "Download .ipynb" gives the course's notebook, not the page's copy
+        shutil.copyfile(
+            notebooks / f"{notebook_id}.ipynb", out / "_sources" / f"{notebook_id}.ipynb"
+        )
     return ids
 
 

@@ -136,6 +136,9 @@ def test_launch_links(name: str, page: Page, site_url: str) -> None:
     assert binder.endswith(f"notebooks%2F{name}.ipynb")
     hub = bar.locator("a.mt-launch-hub").get_attribute("href")
     assert "/hub/user-redirect/git-pull?" in hub and hub.endswith(f"notebooks%2F{name}.ipynb")
+    download = page.locator(f"a[href$='_sources/{name}.ipynb']").first.get_attribute("href")
+    got = page.request.get(f"{site_url}/{download}").body()
+    assert got == (NOTEBOOKS / f"{name}.ipynb").read_bytes(), "the download is not the notebook"
 
 
 def test_next_links_walk_the_course_in_order(page: Page, site_url: str) -> None:
