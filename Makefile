@@ -90,8 +90,10 @@ $(SITE_READY): $(READY) pyproject.toml
 site: $(SITE_READY)
 	$(BIN)/python tools/course_site.py $(addprefix --hub-url=,$(HUB_URL))
 
-# its browser tests (served on loopback only; axe-core from node_modules, `npm ci` when missing)
+# its browser tests (served on loopback only); axe-core from node_modules, installed here once
+# rather than by each test worker
 site-test: site
+	test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --loglevel=error
 	$(PYTEST) -n 2 -p no:randomly tests/e2e/test_site.py
 
 # PYTHONPATH: bench_notebooks.py imports tools/, bench_rebuild.py measures with tests/support/rebuild.py, as its test does
