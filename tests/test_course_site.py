@@ -95,7 +95,7 @@ def test_launch_bar_sits_under_the_title_with_three_ways_to_run() -> None:
 def test_toc_and_landing_page_follow_course_toml() -> None:
     ids = [n.id for n in load_course().notebooks]
     assert re.findall(r"- file: (\S+)", course_site.toc()) == ids
-    page = course_site.landing_page(LINKS)
+    page = course_site.landing_page()
     assert re.findall(r"\]\((\w+)\.ipynb\)", page)[: len(ids)] == ids
     assert "we do not diagnose" in page.lower() and "999" in page
 
@@ -105,6 +105,13 @@ def test_config_runs_nothing_and_loads_no_widget_manager() -> None:
     assert conf["execute"]["execute_notebooks"] == "off"
     assert conf["sphinx"]["config"]["nb_ipywidgets_js"] == {}
     assert "999" in conf["html"]["announcement"]
+
+
+def test_emergency_numbers_come_from_the_disclaimer() -> None:
+    text = "Call emergency services (999 in the UK, 112 in the EU, 911 in the US) for ..."
+    assert course_site.emergency_numbers(text) == "999 (UK), 112 (EU) or 911 (US)"
+    with pytest.raises(course_site.SiteError, match="emergency number"):
+        course_site.emergency_numbers("See a doctor.")
 
 
 def test_stage_refuses_a_course_notebook_that_is_missing(tmp_path: Path) -> None:

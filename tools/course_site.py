@@ -162,7 +162,7 @@ def _title_cell(nb: nbformat.NotebookNode) -> int:
     return -1
 
 
-def landing_page(links: Links) -> str:
+def landing_page() -> str:
     """index.md: what the course is, for whom, the notebooks in order, the disclaimer."""
     course = load_course()
     disclaimer = load_taxonomy().disclaimer
@@ -179,9 +179,9 @@ twitch is, the kinds of involuntary movement, their everyday and their medical c
 see a doctor, and what helps. Each notebook has figures, widgets to explore and questions to
 check yourself (about {total} minutes in all).
 
-**For whom.** Students of medicine, physiotherapy, nursing and biology; lecturers who project
-the notebooks in class; and anyone curious about a twitching eyelid who wants the physiology
-and the evidence, with sources.
+**For whom.** Students in lectures, where the lecturer projects the notebooks and moves the
+widgets live while students follow on laptops or a JupyterHub; and self-learners working
+through the course alone, with exercises and self-check quizzes.
 
 :::{{admonition}} We teach, we do not diagnose
 :class: important
@@ -212,6 +212,18 @@ Sources for every medical statement are cited in the notebooks.
 """
 
 
+def emergency_numbers(disclaimer: str) -> str:
+    """ "999 (UK), 112 (EU) or 911 (US)" from the disclaimer's "(999 in the UK, 112 in ...)"."""
+    numbers = re.findall(r"\b(\d{3}) in the ([A-Z]{2})\b", disclaimer)
+    if not numbers:
+        raise SiteError(
+            "the disclaimer (red_flags.toml) names no emergency number in the form "
+            "'999 in the UK'; the site's banner needs them"
+        )
+    parts = [f"{number} ({where})" for number, where in numbers]
+    return ", ".join(parts[:-1]) + " or " + parts[-1] if len(parts) > 1 else parts[0]
+
+
 def toc() -> str:
     """_toc.yml: the landing page, then the notebooks in course.toml's order."""
     chapters = "".join(f"  - file: {n.id}\n" for n in load_course().notebooks)
@@ -220,10 +232,10 @@ def toc() -> str:
 
 def config(links: Links) -> str:
     """_config.yml for Jupyter Book (JSON is YAML): nothing executed, nothing from a CDN."""
-    disclaimer = html.escape(load_taxonomy().disclaimer)
+    disclaimer = load_taxonomy().disclaimer
     announcement = (
         "<strong>We teach, we do not diagnose.</strong> Worried about a symptom? See a doctor. "
-        "Emergency: call 999 (UK), 112 (EU) or 911 (US)."
+        f"Emergency: call {emergency_numbers(disclaimer)}."
     )
     conf = {
         "title": TITLE,
@@ -238,7 +250,7 @@ def config(links: Links) -> str:
             "use_issues_button": False,
             "use_edit_page_button": False,
             "announcement": announcement,
-            "extra_footer": f"<p class='mt-disclaimer'>{disclaimer}</p>",
+            "extra_footer": f"<p class='mt-disclaimer'>{html.escape(disclaimer)}</p>",
             "home_page_in_navbar": True,
         },
         "sphinx": {
@@ -275,7 +287,7 @@ def stage(notebooks: Path, src: Path, links: Links) -> list[str]:
         name = f"{n.id}.ipynb"
         nb = prepare(nbformat.read(notebooks / name, as_version=4), name, links)
         nbformat.write(nb, src / name)
-    (src / "index.md").write_text(landing_page(links), encoding="utf-8")
+    (src / "index.md").write_text(landing_page(), encoding="utf-8")
     (src / "_toc.yml").write_text(toc(), encoding="utf-8")
     (src / "_config.yml").write_text(config(links), encoding="utf-8")
     return [n.id for n in course.notebooks]
