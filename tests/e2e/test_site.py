@@ -204,19 +204,23 @@ def test_solutions_are_folded(name: str, page: Page, site_url: str) -> None:
         assert shown, f"{name}: <details> #{index} opens on nothing"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", [*PAGES, "search"])
 def test_accessibility(
-    name: str, page: Page, site_url: str, axe_script: Path, artifacts: Path
+    name: str, scheme: str, page: Page, site_url: str, axe_script: Path, artifacts: Path
 ) -> None:
-    """axe-core reports no violation, whatever its impact."""
+    """axe-core reports no violation, whatever its impact, in either colour mode (the theme
+    follows the reader's system setting)."""
+    page.emulate_media(color_scheme=scheme)
     open_page(page, site_url, name)
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
     page.add_script_tag(path=str(axe_script))
     options = {
         "resultTypes": ["violations"],
         "rules": {r: {"enabled": False} for r in AXE_EXCLUDED},
     }
     result = page.evaluate("async (o) => await axe.run(document, o)", options)
-    out = artifacts / "axe-site" / f"{name}.json"
+    out = artifacts / "axe-site" / f"{name}-{scheme}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result["violations"], indent=1), encoding="utf-8")
     lines = []
