@@ -23,7 +23,8 @@ $(READY): pyproject.toml
 lab: $(READY)
 	$(BIN)/muscletwitch lab
 
-test: lint unit nbval e2e site-test hub wheel e2e-lite
+# site-test after e2e-lite: the site's links to the Lite site are checked against it
+test: lint unit nbval e2e hub wheel e2e-lite site-test
 
 lint: $(READY)
 	$(BIN)/ruff check .

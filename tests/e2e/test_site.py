@@ -141,6 +141,18 @@ def test_launch_links(name: str, page: Page, site_url: str) -> None:
     assert got == (NOTEBOOKS / f"{name}.ipynb").read_bytes(), "the download is not the notebook"
 
 
+def test_lite_links_reach_the_lite_site(page: Page, site_url: str) -> None:
+    """With `make lite` built beside the site (make test builds it first), each page's
+    JupyterLite link is served; tests/e2e/test_lite.py opens notebooks by the same URL form."""
+    if not (BUILD / "lite" / "lab" / "index.html").exists():
+        missing("no JupyterLite site in build/lite to link to", "build it with `make lite`")
+    for name in COURSE:
+        open_page(page, site_url, name)
+        href = page.locator("nav.mt-launch a.mt-launch-lite").get_attribute("href")
+        response = page.request.get(f"{site_url}/{href}")
+        assert response.ok, f"{name}: {href} answers {response.status}"
+
+
 def test_next_links_walk_the_course_in_order(page: Page, site_url: str) -> None:
     """From the landing page, Next reaches every notebook of course.toml in order, and back."""
     open_page(page, site_url, "index")
