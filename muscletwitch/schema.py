@@ -402,6 +402,9 @@ def all_schemas() -> dict[str, dict[str, Any]]:
 
     tables = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK, VIGNETTES)
     tables += (exercises.TABLE,)
+    from . import reflex_params  # lazy, likewise
+
+    tables += reflex_params.TABLES
     return {
         f"{t.file}#{t.key}": json_schema(t.cls, skip=("id",) if t.form == "keyed" else ())
         for t in tables
