@@ -78,7 +78,7 @@ def _checked(name: str, values: np.ndarray, low: float, high: float, unit: str) 
         raise ValueError(f"{name} must be a number or a flat list of numbers, got {values!r}")
     bad = values[~((values >= low) & (values <= high))]  # NaN fails both
     if bad.size:
-        raise ValueError(f"{name} must lie between {low:g} and {high:g}{unit}, got {bad[0]!r}")
+        raise ValueError(f"{name} must lie between {low:g} and {high:g}{unit}, got {bad[0]:g}")
     return values
 
 
