@@ -18,6 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from muscletwitch.widgets import CauseExplorer, Quiz, RedFlagChecker, SummationLab, TwitchSimulator
+from muscletwitch.widgets.reflex_lab import ReflexLab
 
 TARGET_MEDIAN_MS, TARGET_P95_MS = 40.0, 80.0
 MAX_GROWTH_MB = 2.0
@@ -102,7 +103,7 @@ def main() -> int:
     head = f"{'widget':<16}{'n':>5}{'median ms':>11}{'p95 ms':>9}{'x base':>8}"
     print(head + f"{'figs+':>7}{'traced MB':>11}{'RSS MB':>8}  verdict")
     failed = False
-    for cls in (CauseExplorer, TwitchSimulator, SummationLab, RedFlagChecker, Quiz):
+    for cls in (CauseExplorer, TwitchSimulator, SummationLab, RedFlagChecker, Quiz, ReflexLab):
         r = bench(cls, args.changes, args.seed)
         ok = (
             r["median"] < TARGET_MEDIAN_MS

@@ -25,6 +25,7 @@ __all__ = [
     "beats",
     "clonus_threshold",
     "critical_gain",
+    "peak",
     "peak_resistance",
     "simulate",
     "stretch",
@@ -238,6 +239,15 @@ def peak_resistance(
     return _peaks(simulate(tone_id, velocities_deg_s, gain, params=params), params.limb)
 
 
+def peak(run: Stretch, *, params: ReflexParameters = PARAMETERS) -> float:
+    """The peak resistance (N m) of one stretch (``stretch()``), during it and just after it: the
+    measure ``peak_resistance`` gives for each velocity."""
+    if run.angle_deg.ndim != 1:
+        raise ValueError("peak: give one stretch (from stretch()), not several")
+    during = run.t_s <= run.stretch_end_s + params.limb.after_stretch_ms / 1000
+    return float(run.resistance_nm[during].max())
+
+
 def _peaks(runs: Stretch, limb: Limb) -> tuple[np.ndarray, np.ndarray]:
     during = runs.t_s[:, None] <= runs.stretch_end_s + limb.after_stretch_ms / 1000
     return runs.velocity_deg_s, np.where(during, runs.resistance_nm, -np.inf).max(axis=0)
@@ -265,20 +275,18 @@ def _sustained(runs: Stretch, limb: Limb, arc: Arc) -> np.ndarray:
 
 def beats(run: Stretch, *, params: ReflexParameters = PARAMETERS) -> Beats:
     """The clonic beats of one stretch (``stretch()``) while it is held: the joint's oscillations
-    of at least the arc's ``beat_floor_deg`` (peak above the trough before it)."""
+    of at least the arc's ``beat_floor_deg`` (each top above the lowest point since the top
+    before it)."""
     if run.angle_deg.ndim != 1:
         raise ValueError("beats: give one stretch (from stretch()), not several")
     held = _held(run, params.limb)[0][:, 0]
     angle, t = run.angle_deg[held], run.t_s[held]
-    floor = params.arc.beat_floor_deg
-    peaks, trough = [], np.inf
-    for i in range(1, angle.size - 1):
-        trough = min(trough, angle[i])
-        if angle[i - 1] < angle[i] >= angle[i + 1] and angle[i] - trough >= floor:
-            peaks.append(t[i])
-            trough = np.inf
-    count = len(peaks)
-    frequency = (count - 1) / (peaks[-1] - peaks[0]) if count > 1 else None
+    tops = np.flatnonzero((angle[1:-1] > angle[:-2]) & (angle[1:-1] >= angle[2:])) + 1
+    if tops.size:  # each top against the lowest point since the top before it
+        troughs = np.minimum.reduceat(angle, np.concatenate([[0], tops[:-1]]))
+        tops = tops[angle[tops] - troughs >= params.arc.beat_floor_deg]
+    count = int(tops.size)
+    frequency = float((count - 1) / (t[tops[-1]] - t[tops[0]])) if count > 1 else None
     return Beats(count, frequency, bool(_sustained(run, params.limb, params.arc)[0]))
 
 

@@ -88,7 +88,7 @@ class ReflexLab(Base):
         usual = {t.name: reflex.peak_resistance(t) for t in reflex.TONES.values()}
         top = self._largest_resistance()
         with self.styled():
-            self.fig = self.new_figure(12.5, 6.2)
+            self.fig = self.new_figure(11, 5.4)
             grid = self.fig.add_gridspec(
                 2, 2, width_ratios=[1.55, 1], height_ratios=[1, 1.6], wspace=0.25, hspace=0.12
             )
@@ -149,7 +149,6 @@ class ReflexLab(Base):
         velocity, gain = float(c["velocity"].value), round(float(c["gain"].value), 6)
         run = reflex.stretch(t_, velocity, gain=gain)
         velocities, peaks = reflex.peak_resistance(t_, gain=gain)
-        _, (peak,) = reflex.peak_resistance(t_, [velocity], gain=gain)
         return LabState(
             tone=t_,
             velocity_deg_s=velocity,
@@ -157,7 +156,7 @@ class ReflexLab(Base):
             run=run,
             velocities=velocities,
             peaks=peaks,
-            peak_nm=float(peak),
+            peak_nm=reflex.peak(run),
             beats=reflex.beats(run),
             threshold=reflex.clonus_threshold(t_),
         )
