@@ -66,7 +66,7 @@ def test_gain_brings_clonus_and_takes_it_away(lab):
     c["gain"].value = round(threshold * 0.8, 1)
     assert not lab.state.beats.sustained
     assert "going on" not in lab.caption.value and "is below" in lab.caption.value
-    assert "4.7-7 Hz" in lab.caption.value  # the measured range, cited
+    assert "4.7-7.0 Hz" in lab.caption.value  # the measured range, cited
 
 
 def test_a_tone_without_lasting_beats_says_so(lab):

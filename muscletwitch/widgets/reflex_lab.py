@@ -213,7 +213,7 @@ class ReflexLab(Base):
             f"{s.run.passive_nm.max():.1f}). From the slowest to the fastest stretch the peak "
             f"{speed_words(s.peaks)}.</p>"
             f"<p><b>Held stretch:</b> {esc(self._beats_words(s))} ({esc(where)}). Clonus "
-            f"measured in people: {low:g}-{high:g} Hz ({esc(measured)}).</p>"
+            f"measured in people: {low:.1f}-{high:.1f} Hz ({esc(measured)}).</p>"
             f"<p>{esc(s.tone.summary)}</p>"
             f'<p class="mt-note">An {ILLUSTRATIVE}: the numbers are chosen for teaching; the '
             f"statements come from {esc(cited)}.</p>"
