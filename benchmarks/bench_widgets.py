@@ -22,6 +22,7 @@ from muscletwitch.widgets import (
     EMGSounds,
     Quiz,
     RedFlagChecker,
+    ReflexLab,
     SummationLab,
     TwitchSimulator,
 )
@@ -29,6 +30,17 @@ from muscletwitch.widgets import (
 TARGET_MEDIAN_MS, TARGET_P95_MS = 40.0, 80.0
 MAX_GROWTH_MB = 2.0
 WORDS = ["", "blink", "ALS", "coffee", "<script>", "zzz", "nerve", "s"]
+
+
+WIDGETS = (
+    CauseExplorer,
+    TwitchSimulator,
+    SummationLab,
+    RedFlagChecker,
+    Quiz,
+    EMGSounds,
+    ReflexLab,
+)
 
 
 def rss_mb() -> float:
@@ -117,7 +129,7 @@ def main() -> int:
     head = f"{'widget':<16}{'n':>5}{'median ms':>11}{'p95 ms':>9}{'x base':>8}"
     print(head + f"{'figs+':>7}{'traced MB':>11}{'RSS MB':>8}  verdict")
     failed = False
-    for cls in (CauseExplorer, TwitchSimulator, SummationLab, RedFlagChecker, Quiz, EMGSounds):
+    for cls in WIDGETS:
         if args.widget and cls.__name__ not in args.widget:
             continue
         r = bench(cls, args.changes, args.seed)

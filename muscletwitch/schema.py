@@ -403,13 +403,14 @@ def all_schemas() -> dict[str, dict[str, Any]]:
         exercises,
         parameters,
         quiz,
+        reflex_params,
         taxonomy,
     )
     from .assess import VIGNETTES  # (``muscletwitch.assess`` is also the function's name)
 
     tables = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK, VIGNETTES)
     tables += (exercises.TABLE,)
-    tables += emg_data.TABLES
+    tables += (*emg_data.TABLES, *reflex_params.TABLES)
     return {
         f"{t.file}#{t.key}": json_schema(t.cls, skip=("id",) if t.form == "keyed" else ())
         for t in tables

@@ -21,6 +21,7 @@ from muscletwitch.widgets import (
     EMGSounds,
     Quiz,
     RedFlagChecker,
+    ReflexLab,
     SummationLab,
     TwitchSimulator,
 )
@@ -127,6 +128,7 @@ def _steps(cls: type) -> st.SearchStrategy:
         (RedFlagChecker, 25),
         (Quiz, 20),
         (EMGSounds, 20),
+        (ReflexLab, 15),
     ],
 )
 def test_random_walk_never_breaks(cls, examples):

@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
-from matplotlib.patches import Circle, Ellipse, FancyBboxPatch
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from muscletwitch import physiology, style

@@ -8,6 +8,7 @@ from muscletwitch.widgets.cause_explorer import CauseExplorer
 from muscletwitch.widgets.emg_sounds import EMGSounds
 from muscletwitch.widgets.quiz_widget import Quiz
 from muscletwitch.widgets.red_flag_checker import RedFlagChecker
+from muscletwitch.widgets.reflex_lab import ReflexLab
 from muscletwitch.widgets.summation_lab import SummationLab
 from muscletwitch.widgets.twitch_simulator import TwitchSimulator
 
@@ -16,6 +17,7 @@ __all__ = [
     "EMGSounds",
     "Quiz",
     "RedFlagChecker",
+    "ReflexLab",
     "SummationLab",
     "TwitchSimulator",
 ]
