@@ -397,11 +397,11 @@ def json_schema(cls: type, *, skip: Iterable[str] = ()) -> dict[str, Any]:
 def all_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of every table of every data file, keyed ``file#table``; to read them:
     ``python -c "import json, muscletwitch.schema as s; print(json.dumps(s.all_schemas()))"``."""
-    from . import course, exercises, parameters, quiz, taxonomy  # lazy: they import this module
+    from . import course, exercises, parameters, pool_parameters, quiz, taxonomy  # lazy: cycles
     from .assess import VIGNETTES  # (``muscletwitch.assess`` is also the function's name)
 
     tables = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK, VIGNETTES)
-    tables += (exercises.TABLE,)
+    tables += (exercises.TABLE, *pool_parameters.TABLES)
     return {
         f"{t.file}#{t.key}": json_schema(t.cls, skip=("id",) if t.form == "keyed" else ())
         for t in tables

@@ -5,9 +5,17 @@ displaying it shows the live widget plus a static HTML/PNG picture for kernel-le
 """
 
 from muscletwitch.widgets.cause_explorer import CauseExplorer
+from muscletwitch.widgets.motor_unit_pool import MotorUnitPool
 from muscletwitch.widgets.quiz_widget import Quiz
 from muscletwitch.widgets.red_flag_checker import RedFlagChecker
 from muscletwitch.widgets.summation_lab import SummationLab
 from muscletwitch.widgets.twitch_simulator import TwitchSimulator
 
-__all__ = ["CauseExplorer", "Quiz", "RedFlagChecker", "SummationLab", "TwitchSimulator"]
+__all__ = [
+    "CauseExplorer",
+    "MotorUnitPool",
+    "Quiz",
+    "RedFlagChecker",
+    "SummationLab",
+    "TwitchSimulator",
+]
