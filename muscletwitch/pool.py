@@ -1,6 +1,7 @@
-"""A pool of motor units after Fuglevand, Winter & Patla 1993 (J Neurophysiol 70:2470): size-ordered
-recruitment, rate coding, twitch summation with the model's saturating gain, and a surface-EMG-like
-signal; plus the contrasts a student should see (a fasciculation, a lost motor neuron, a cramp).
+"""A pool of motor units after Fuglevand, Winter & Patla 1993 (J Neurophysiol 70:2470):
+size-ordered recruitment, rate coding, twitch summation with the model's sigmoid force-frequency
+gain, a surface-EMG-like signal; plus the contrasts a student should see (a fasciculation, a lost
+motor neuron, a cramp).
 
 ``simulate(scenario, drive, seed=...)`` returns a ``Run``; parameters come from ``data/pool.toml``
 (``PARAMETERS``), each table with its sources. Pure numpy, seeded; ValueError for impossible
@@ -149,7 +150,9 @@ def _times(
 
 
 def _gains(times: np.ndarray, contraction_ms: np.ndarray) -> np.ndarray:
-    """Fuglevand's twitch gain per discharge: 1 while T/ISI <= knee, then saturating."""
+    """Fuglevand's twitch gain per discharge. Up to T/ISI = knee twitches sum linearly (gain 1);
+    above, each twitch is scaled so that the unit's mean force follows the sigmoid
+    force-frequency relation 1 - exp(-2 (T/ISI)^3), which saturates at high rates."""
     knee = PARAMETERS.pool.fusion_knee
 
     def s(x: np.ndarray | float) -> np.ndarray:
@@ -220,7 +223,7 @@ def _force(spectra: np.ndarray, forces: np.ndarray) -> np.ndarray:
     # real weights times the complex spectra as interleaved floats: a real BLAS product, 100x
     # faster here than numpy's complex matrix-vector product
     spectrum = (forces @ spectra.view(np.float64)).view(np.complex128)
-    return np.fft.irfft(spectrum, size)[warm : warm + n]
+    return np.maximum(np.fft.irfft(spectrum, size)[warm : warm + n], 0.0)  # no FFT round-off < 0
 
 
 def _emg(times: np.ndarray, forces: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -243,6 +246,13 @@ def max_force(units: int | None = None) -> float:
     run = PARAMETERS.run
     times = _times(rates_hz(1.0, units=n), -run.warmup_s, run.duration_s, _rng(0))
     return float(_force(_twitch_sums(times), make_pool(n).forces).mean())
+
+
+def _denervated(units: int) -> tuple[int, int]:
+    """(lost unit, adopting unit) of the denervation scenario, scaled to a pool of ``units``."""
+    spec, full = SCENARIOS["denervation"], PARAMETERS.pool.units
+    lost, adopter = (max(1, round(u * units / full)) for u in (spec.lost_unit, spec.adopter_unit))
+    return lost, adopter if adopter != lost else (lost % units) + 1
 
 
 def _rng(seed: int) -> np.random.Generator:
@@ -301,12 +311,13 @@ def simulate(
     spectra = _twitch_sums(times)
     if scenario == "denervation":
         intact = _force(spectra, forces) / max_force(n) * 100
-        lost = min(spec.lost_unit, n)
+        lost, adopter = _denervated(n)
         rates[lost - 1] = 0.0
         times[lost - 1] = np.nan
         if reinnervated:  # the adopted fibres twitch with the adopter's discharges
-            adopter = lost - 1
             forces[adopter - 1] += forces[lost - 1]
+        else:
+            adopter = None
         forces[lost - 1] = 0.0
     force = _force(spectra, forces) / max_force(n) * 100
     emg_t, emg = _emg(times, forces, seed)

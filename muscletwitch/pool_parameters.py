@@ -73,13 +73,17 @@ class Scenario(Cited):
     summary: str
     drive: bool
     lost_unit: int | None = field(default=None, metadata={"min": 1})
+    adopter_unit: int | None = field(default=None, metadata={"min": 1})
     excitation: float | None = field(default=None, metadata={"min": 0})
     peak_rate_hz: float | None = field(default=None, metadata={"min": 0})
     onset_fraction: float | None = field(default=None, metadata={"min": 0})
 
     def __post_init__(self) -> None:
         Cited.__post_init__(self)
-        need = {"denervation": ("lost_unit",), "cramp": ("excitation", "peak_rate_hz")}
+        need = {
+            "denervation": ("lost_unit", "adopter_unit"),
+            "cramp": ("excitation", "peak_rate_hz"),
+        }
         for name in need.get(self.id, ()):
             if getattr(self, name) is None:
                 raise FieldError(name, f"the {self.id!r} scenario needs {name}")
@@ -117,10 +121,13 @@ def _load(folder: Path) -> PoolParameters:
     missing = [s for s in SCENARIO_IDS if s not in scenarios]
     if missing:
         raise TaxonomyError(f"pool.toml: [scenario] lacks {', '.join(missing)}")
-    lost = scenarios["denervation"].lost_unit
+    lost, adopter = scenarios["denervation"].lost_unit, scenarios["denervation"].adopter_unit
     units = known["pool"]["pool"].units
-    if not 2 <= lost <= units:  # the next smaller unit adopts its fibres
-        raise TaxonomyError(f"pool.toml: [scenario.denervation] lost_unit must be 2-{units}")
+    if not (lost <= units and adopter <= units and lost != adopter):
+        raise TaxonomyError(
+            f"pool.toml: [scenario.denervation] lost_unit and adopter_unit must be two different "
+            f"units of 1-{units}, got {lost} and {adopter}"
+        )
     return PoolParameters(
         pool=known["pool"]["pool"],
         emg=known["emg"]["emg"],

@@ -20,7 +20,7 @@ FASCICULATION = colour_of("fasciculation")  # the one unit firing alone
 LOST = style.CATEGORY_COLOURS["pathological"]  # the unit whose motor neuron died
 ADOPTER = style.OKABE_ITO["orange"]  # the unit that adopted its fibres
 ZOOM_BELOW = 5.0  # % of maximal force: a smaller force is also drawn magnified
-EMG_LIMIT = 110.0  # the EMG axis, a.u. (the intact pool's maximal drive stays inside)
+EMG_LIMIT = 70.0  # the EMG axis, a.u. (the intact pool's maximal drive stays inside)
 FORCE_LIMIT = 115.0  # % of maximal voluntary force
 HIGHLIGHT_ROWS = 4.0  # height of the lost unit's band and of the highlighted unit's marks
 

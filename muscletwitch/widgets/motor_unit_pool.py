@@ -43,12 +43,15 @@ class MotorUnitPool(Base):
             ),
             "reinnervate": labelled(
                 W.Checkbox(value=False, indent=False),
-                "A surviving neighbour adopts the orphaned fibres (reinnervation)",
+                "A surviving unit nearby adopts the orphaned fibres (reinnervation)",
             ),
-            "again": labelled(W.Button(icon="refresh"), "New random run"),
+            "again": W.Button(
+                description="New random run",
+                icon="refresh",
+                tooltip="Draw the random discharge timing again",
+            ),
         }
         self.controls["drive"].layout = W.Layout(width="34em")
-        self.controls["again"].tooltip = "Draw the random discharge timing again"
         self.actions["again"] = self.new_run
         self.header = W.HTML()
         self.caption = W.HTML()
@@ -143,8 +146,8 @@ class MotorUnitPool(Base):
         return (
             f"<p>{esc(spec.summary)}</p>"
             f'<p class="mt-note">Sources: {esc("; ".join(cited))}. Pool model: {esc(model)} '
-            f"(120 units, their published parameters). Timing and the EMG are an "
-            f"{ILLUSTRATIVE}{'; ' + esc(spec.note) if spec.illustrative else ''}</p>"
+            f"({pool.PARAMETERS.pool.units} units, its published parameters). Timing and the EMG "
+            f"are an {ILLUSTRATIVE}{'; ' + esc(spec.note) if spec.illustrative else ''}</p>"
         )
 
     def header_html(self) -> str:
