@@ -17,7 +17,14 @@ import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from muscletwitch.widgets import CauseExplorer, Quiz, RedFlagChecker, SummationLab, TwitchSimulator
+from muscletwitch.widgets import (
+    CauseExplorer,
+    MotorUnitPool,
+    Quiz,
+    RedFlagChecker,
+    SummationLab,
+    TwitchSimulator,
+)
 
 TARGET_MEDIAN_MS, TARGET_P95_MS = 40.0, 80.0
 MAX_GROWTH_MB = 2.0
@@ -95,6 +102,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--changes", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", nargs="*", metavar="WIDGET", help="these widgets only, by name")
     args = parser.parse_args()
     base = baseline_ms()
     print(f"baseline: set_data + draw of a trivial figure = {base:.1f} ms (median of 30)")
@@ -102,7 +110,8 @@ def main() -> int:
     head = f"{'widget':<16}{'n':>5}{'median ms':>11}{'p95 ms':>9}{'x base':>8}"
     print(head + f"{'figs+':>7}{'traced MB':>11}{'RSS MB':>8}  verdict")
     failed = False
-    for cls in (CauseExplorer, TwitchSimulator, SummationLab, RedFlagChecker, Quiz):
+    classes = (CauseExplorer, TwitchSimulator, SummationLab, RedFlagChecker, Quiz, MotorUnitPool)
+    for cls in [c for c in classes if not args.only or c.__name__ in args.only]:
         r = bench(cls, args.changes, args.seed)
         ok = (
             r["median"] < TARGET_MEDIAN_MS

@@ -57,7 +57,7 @@ class MotorUnitPool(Base):
         self.caption = W.HTML()
         run = self.compute()
         with self.styled():
-            self.fig = self.new_figure(11, 7)
+            self.fig = self.new_figure(10, 6)
             axes = self.fig.subplots(3, 1, gridspec_kw={"height_ratios": [2.4, 1.2, 1.2]})
             self.fig.subplots_adjust(left=0.1, right=0.98, top=0.95, bottom=0.08, hspace=0.45)
             self.drawn = pool_plots.draw(*axes, run)
