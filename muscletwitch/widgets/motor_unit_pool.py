@@ -43,7 +43,7 @@ class MotorUnitPool(Base):
             ),
             "reinnervate": labelled(
                 W.Checkbox(value=False, indent=False),
-                "A surviving unit nearby adopts the orphaned fibres (reinnervation)",
+                "Reinnervation: a unit nearby adopts the orphaned fibres",
             ),
             "again": W.Button(
                 description="New random run",
@@ -52,6 +52,7 @@ class MotorUnitPool(Base):
             ),
         }
         self.controls["drive"].layout = W.Layout(width="34em")
+        self.controls["reinnervate"].layout = W.Layout(width="30em")  # the label, untruncated
         self.actions["again"] = self.new_run
         self.header = W.HTML()
         self.caption = W.HTML()
@@ -128,8 +129,8 @@ class MotorUnitPool(Base):
         if run.lost_unit is not None:
             intact = run.intact_force.mean() if run.intact_force is not None else 0.0
             text += (
-                f" Unit {run.lost_unit} stays silent: {run.mean_force:.1f} % instead of "
-                f"{intact:.1f} % with every unit (dashed)."
+                f" Unit {run.lost_unit} stays silent ({intact:.1f} % with every unit intact, "
+                "dashed)."
             )
             if run.adopter:
                 was = pool.make_pool(units).forces[run.adopter - 1]
