@@ -138,15 +138,21 @@ def _times(
     """
     p = PARAMETERS.pool
     fastest = max(_FASTEST_HZ, float(rates.max(initial=0.0)))  # fixed: same draws at any drive
-    count = int(fastest * (stop_s - start_s) / (1 - p.isi_cv * p.isi_clip_sd)) + 2
-    z = np.clip(rng.standard_normal((rates.size, count)), -p.isi_clip_sd, p.isi_clip_sd)
+    # the mean number of intervals at the fastest rate, plus a margin of many standard deviations
+    count = int(fastest * (stop_s - start_s) * 1.25) + 10
     phase = rng.uniform(size=(rates.size, 1))
+    z = rng.standard_normal((rates.size, count))
     with np.errstate(divide="ignore", invalid="ignore"):  # a silent unit: rate 0, no discharge
         period = 1 / rates[:, None]
-        intervals = (1 + p.isi_cv * z) * period
-        times = start_s + phase * period + np.cumsum(intervals, axis=1) - intervals[:, :1]
+        while True:
+            intervals = (1 + p.isi_cv * np.clip(z, -p.isi_clip_sd, p.isi_clip_sd)) * period
+            times = start_s + phase * period + np.cumsum(intervals, axis=1) - intervals[:, :1]
+            if not np.any(times[:, -1] < stop_s):  # every train runs past the end
+                break
+            z = np.hstack([z, rng.standard_normal(z.shape)])  # (never seen: 10+ SD short)
     times[~(times < stop_s)] = np.nan
-    return times
+    used = np.flatnonzero(~np.isnan(times).all(axis=0))
+    return times[:, : used[-1] + 1 if used.size else 1]
 
 
 def _gains(times: np.ndarray, contraction_ms: np.ndarray) -> np.ndarray:
@@ -212,8 +218,10 @@ def _twitch_sums(times: np.ndarray) -> np.ndarray:
     flat = rows * n + idx[keep].astype(int)
     impulses = np.bincount(flat, gains[keep], units * n).reshape(units, n)
     size = _fft_size(n, _kernel_length(units), warm)
-    spectra = np.zeros((units, size // 2 + 1), complex)
-    firing = np.unique(rows)  # only units that discharge: fewer FFTs at a low drive
+    firing = np.unique(rows)
+    if firing.size == units:
+        return np.fft.rfft(impulses, size, axis=1) * _kernels(units, size)
+    spectra = np.zeros((units, size // 2 + 1), complex)  # FFTs only of the units that discharge
     spectra[firing] = np.fft.rfft(impulses[firing], size, axis=1) * _kernels(units, size)[firing]
     return spectra
 
