@@ -83,6 +83,7 @@ WIDGETS = {
     "SummationLab": lambda: widgets.SummationLab(rate_hz=5),
     "RedFlagChecker": lambda: widgets.RedFlagChecker(),
     "Quiz, with a trace question": lambda: widgets.Quiz(n=3, seed=_trace_seed()),
+    "MotorUnitPool": lambda: widgets.MotorUnitPool(scenario="denervation"),
 }
 
 
