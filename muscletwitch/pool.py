@@ -288,7 +288,8 @@ def simulate(
 
     ``drive`` (0-1, fraction of the maximal voluntary drive) applies to "voluntary" and
     "denervation"; "fasciculation" and "cramp" are involuntary and ignore it (the run says drive 0).
-    ``reinnervated`` (denervation only): the next smaller unit adopts the lost unit's fibres.
+    ``reinnervated`` (denervation only): a surviving unit nearby (``adopter_unit`` in the data)
+    adopts the lost unit's fibres, whose twitches then follow its discharges.
     """
     if scenario not in SCENARIOS:
         raise ValueError(f"scenario must be one of {', '.join(SCENARIO_IDS)}, got {scenario!r}")

@@ -9,6 +9,7 @@ import ipywidgets as W
 from muscletwitch import pool
 from muscletwitch.plots import pool as pool_plots
 from muscletwitch.plots.signals import ILLUSTRATIVE
+from muscletwitch.pool_parameters import Scenario
 from muscletwitch.taxonomy import Taxonomy
 from muscletwitch.widgets._base import Base, esc, labelled
 
@@ -140,7 +141,7 @@ class MotorUnitPool(Base):
                 )
         return text
 
-    def _caption(self, spec) -> str:
+    def _caption(self, spec: Scenario) -> str:
         """The scenario's sourced explanation, its sources and what is illustrative."""
         cited = [self.taxonomy.source(s).short for s in spec.sources if s != "illustrative"]
         model = self.taxonomy.source("fuglevand-1993").short
