@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from muscletwitch.widgets import (
     CauseExplorer,
     EMGSounds,
+    MotorUnitPool,
     Quiz,
     RedFlagChecker,
     ReflexLab,
@@ -40,6 +41,7 @@ WIDGETS = (
     Quiz,
     EMGSounds,
     ReflexLab,
+    MotorUnitPool,
 )
 
 
@@ -121,7 +123,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--changes", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--widget", nargs="*", help="only these widgets (class names)")
+    parser.add_argument("--only", nargs="*", metavar="WIDGET", help="these widgets only, by name")
     args = parser.parse_args()
     base = baseline_ms()
     print(f"baseline: set_data + draw of a trivial figure = {base:.1f} ms (median of 30)")
@@ -129,9 +131,7 @@ def main() -> int:
     head = f"{'widget':<16}{'n':>5}{'median ms':>11}{'p95 ms':>9}{'x base':>8}"
     print(head + f"{'figs+':>7}{'traced MB':>11}{'RSS MB':>8}  verdict")
     failed = False
-    for cls in WIDGETS:
-        if args.widget and cls.__name__ not in args.widget:
-            continue
+    for cls in [c for c in WIDGETS if not args.only or c.__name__ in args.only]:
         r = bench(cls, args.changes, args.seed)
         ok = (
             r["median"] < TARGET_MEDIAN_MS

@@ -402,6 +402,7 @@ def all_schemas() -> dict[str, dict[str, Any]]:
         emg_data,
         exercises,
         parameters,
+        pool_parameters,
         quiz,
         reflex_params,
         taxonomy,
@@ -410,7 +411,7 @@ def all_schemas() -> dict[str, dict[str, Any]]:
 
     tables = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK, VIGNETTES)
     tables += (exercises.TABLE,)
-    tables += (*emg_data.TABLES, *reflex_params.TABLES)
+    tables += (*emg_data.TABLES, *reflex_params.TABLES, *pool_parameters.TABLES)
     return {
         f"{t.file}#{t.key}": json_schema(t.cls, skip=("id",) if t.form == "keyed" else ())
         for t in tables

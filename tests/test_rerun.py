@@ -84,6 +84,7 @@ WIDGETS = {
     "RedFlagChecker": lambda: widgets.RedFlagChecker(),
     "Quiz, with a trace question": lambda: widgets.Quiz(n=3, seed=_trace_seed()),
     "EMGSounds": lambda: widgets.EMGSounds(pattern="fibrillation"),
+    "MotorUnitPool": lambda: widgets.MotorUnitPool(scenario="denervation"),
 }
 
 

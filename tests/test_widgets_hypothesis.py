@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from muscletwitch.widgets import (
     CauseExplorer,
     EMGSounds,
+    MotorUnitPool,
     Quiz,
     RedFlagChecker,
     ReflexLab,
@@ -129,6 +130,7 @@ def _steps(cls: type) -> st.SearchStrategy:
         (Quiz, 20),
         (EMGSounds, 20),
         (ReflexLab, 15),
+        (MotorUnitPool, 15),
     ],
 )
 def test_random_walk_never_breaks(cls, examples):

@@ -6,6 +6,7 @@ displaying it shows the live widget plus a static HTML/PNG picture for kernel-le
 
 from muscletwitch.widgets.cause_explorer import CauseExplorer
 from muscletwitch.widgets.emg_sounds import EMGSounds
+from muscletwitch.widgets.motor_unit_pool import MotorUnitPool
 from muscletwitch.widgets.quiz_widget import Quiz
 from muscletwitch.widgets.red_flag_checker import RedFlagChecker
 from muscletwitch.widgets.reflex_lab import ReflexLab
@@ -15,6 +16,7 @@ from muscletwitch.widgets.twitch_simulator import TwitchSimulator
 __all__ = [
     "CauseExplorer",
     "EMGSounds",
+    "MotorUnitPool",
     "Quiz",
     "RedFlagChecker",
     "ReflexLab",
