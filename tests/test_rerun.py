@@ -85,6 +85,7 @@ WIDGETS = {
     "Quiz, with a trace question": lambda: widgets.Quiz(n=3, seed=_trace_seed()),
     "EMGSounds": lambda: widgets.EMGSounds(pattern="fibrillation"),
     "MotorUnitPool": lambda: widgets.MotorUnitPool(scenario="denervation"),
+    "ReflexLab": lambda: widgets.ReflexLab(tone="clonus"),
 }
 
 

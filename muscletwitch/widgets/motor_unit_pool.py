@@ -52,8 +52,8 @@ class MotorUnitPool(Base):
                 tooltip="Draw the random discharge timing again",
             ),
         }
-        self.controls["drive"].layout = W.Layout(width="34em")
-        self.controls["reinnervate"].layout = W.Layout(width="30em")  # the label, untruncated
+        self.controls["drive"].layout.width = "34em"
+        self.controls["reinnervate"].layout.width = "30em"  # the label, untruncated
         self.actions["again"] = self.new_run
         self.header = W.HTML()
         self.caption = W.HTML()

@@ -82,7 +82,7 @@ class ReflexLab(Base):
             ),
         }
         for name in ("velocity", "gain"):
-            self.controls[name].layout = W.Layout(width="32em")
+            self.controls[name].layout.width = "32em"
         self.caption = W.HTML()
         # each tone at its usual gain: the comparison drawn behind the current tone's curve
         usual = {t.name: reflex.peak_resistance(t) for t in reflex.TONES.values()}
