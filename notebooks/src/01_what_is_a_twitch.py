@@ -368,7 +368,27 @@ CELLS = [
         *Predict:* to lift a heavy bag rather than a cup, which units join in, and in what order?
         """
     ),
-    md("<!-- MOTORUNITPOOL -->", slide="-"),
+    md(
+        """
+        ## Try it: a pool of motor units
+
+        A muscle has many motor units. This model pool has 120, with the published parameters of
+        Fuglevand, Winter & Patla (1993): the **drive** recruits them smallest first and fires
+        each one faster as it rises. The top panel shows every unit's discharges, below them the
+        total force and a surface-EMG-like signal.
+
+        Then switch **What happens**: one unit firing alone at rest (a fasciculation), a unit that
+        has lost its motor neuron (tick reinnervation to let a unit nearby adopt its fibres), and
+        a cramp, which nobody is driving. Illustrative model.
+        """
+    ),
+    widget(
+        """
+        from muscletwitch import widgets
+
+        widgets.MotorUnitPool()
+        """
+    ),
     md(
         f"""
         ## Why a cramp is not a twitch
@@ -421,6 +441,7 @@ CELLS = [
         "sica-mccomas-1971",
         "henneman-1957",
         "fuglevand-1993",
+        "daube-rubin-2009",
         *sorted({s for f in RATIOS for s in f.sources}),
         "baker-williams-2020",
         "schwellnus-2009",

@@ -2,7 +2,7 @@
 tools/run_notebooks.py). Taught right after 01 (course.toml's order); numbered 08 because
 published notebook numbers and exercise ids never change."""
 
-from nbbuild import code, exercise, md, quiz, references, solution
+from nbbuild import code, exercise, md, quiz, references, solution, widget
 
 import muscletwitch as mt
 
@@ -168,11 +168,12 @@ CELLS = [
         (Lance 1980; Schwellnus 2009).
         """
     ),
-    md(
+    code(
         """
-        <!-- REFLEX ARC DIAGRAM -->
-
-        *The reflex-arc diagram (`plots.reflex_arc`) goes here.*
+        with style.lecture():
+            fig, ax = plots.subplots(figsize=(12, 7.8))
+            drawn = plots.reflex_arc(ax)
+        plots.show(fig, drawn.alt_text)
         """,
         slide="subslide",
     ),
@@ -239,9 +240,23 @@ CELLS = [
     ),
     md(
         """
-        <!-- REFLEXLAB -->
+        ## Try it: the reflex lab
 
-        *The reflex lab (`widgets.ReflexLab`) goes here.*
+        Stretch a joint yourself: pick a **tone**, a **stretch velocity** and a **reflex
+        gain**. Left: the joint following the examiner's hand, and the resistance it meets
+        (dashed: passive stiffness alone). Right: the peak resistance at each speed, your
+        setting in bold, every tone at its usual gain behind it.
+
+        Things to try: in spasticity, go from 30 to 300 deg/s and watch the catch grow, then
+        give way (clasp-knife); in rigidity the same stretches meet the same resistance. In
+        clonus, lower the gain until the beats die out. Illustrative model.
+        """
+    ),
+    widget(
+        """
+        from muscletwitch import widgets
+
+        widgets.ReflexLab(tone="spasticity")
         """
     ),
     md(
@@ -359,6 +374,11 @@ CELLS = [
         "schwellnus-2009",
         "wallace-2005",
         "findley-1981",
+        "sanger-2003",
+        "cleland-rymer-1990",
+        "hidler-rymer-1999",
+        "rack-1984",
+        "berardelli-1983",
         UMN,
         LMN,
         CLONUS,
