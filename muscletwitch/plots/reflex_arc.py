@@ -104,7 +104,7 @@ def reflex_arc(ax: Axes) -> Drawn:
     ]
     drawn: list = [ax.add_patch(p) for p in parts]
     drawn += [
-        _label(ax, (x0, 8.3), "spinal cord (cross-section)", "spinal-cord", fontweight="bold"),
+        _label(ax, (x0 - 1.3, 8.3), "spinal cord (section)", "spinal-cord", fontweight="bold"),
         _label(ax, (x0, 7.55), "dorsal", "spinal-cord", style="italic", fontsize="small"),
         _label(ax, (x0, 4.4), "ventral", "spinal-cord", style="italic", fontsize="small"),
         _label(ax, (3.2, 0.72), "muscle, being stretched", "muscle", fontweight="bold"),
