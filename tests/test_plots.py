@@ -401,3 +401,40 @@ def test_subplots_makes_house_style_figures_outside_pyplot() -> None:
     assert fig.dpi == style.rc(lecture=True)["figure.dpi"]
     assert fig.get_layout_engine() is not None  # the house style's constrained layout
     assert plots.png_bytes(fig).startswith(b"\x89PNG")
+
+
+def test_tone_spasticity_rises_with_stretch_speed_and_rigidity_does_not(ax) -> None:
+    tax = mt.load_taxonomy()
+    spasticity, rigidity = tax.phenomenon("spasticity"), tax.phenomenon("rigidity")
+    drawn = plots.tone(ax, [spasticity, rigidity])
+    fast = max(physiology.SIGNATURES["spasticity"].stretch_velocities_deg_s)
+    (v_s, r_s), (v_r, r_r) = (line.get_data() for line in drawn.artists[:2])
+    assert v_s[0] == 0 and v_s[-1] == fast
+    assert np.all(np.diff(r_s) > 0)  # velocity-dependent
+    assert np.ptp(r_r) == 0 and r_r[0] > r_s[0]  # velocity-independent, stiffer when slow
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Spasticity: velocity-dependent" in labels
+    assert "Rigidity: velocity-independent" in labels
+    assert "illustrative model" in ax.get_title(loc="left")
+    assert (
+        "Spasticity rises with speed" in drawn.alt_text and "Rigidity stays flat" in drawn.alt_text
+    )
+
+
+def test_tone_takes_its_numbers_from_the_signature_data(ax) -> None:
+    rigidity = mt.load_taxonomy().phenomenon("rigidity")
+    model = physiology.SIGNATURES["rigidity"]
+    (line,) = plots.tone(ax, [rigidity]).artists[:1]
+    assert np.allclose(line.get_ydata(), model.amplitude)
+    low, high = physiology.stretch_resistance("rigidity", [100.0], cogwheel_depth=0.25)
+    assert np.allclose(low, 0.75 * high)
+
+
+def test_tone_rejects_movements_without_a_stretch_model(ax) -> None:
+    tremor = mt.load_taxonomy().phenomenon("tremor")
+    with pytest.raises(ValueError, match="tremor has no stretch model; allowed: spasticity"):
+        plots.tone(ax, [tremor])
+    with pytest.raises(ValueError, match="at least one"):
+        plots.tone(ax, [])
+    with pytest.raises(ValueError, match="phenomenon_id must be one of"):
+        physiology.stretch_resistance("tremor", [10.0])

@@ -15,6 +15,7 @@ from muscletwitch.plots.colours import colour_of, site_colour
 from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
 from muscletwitch.plots.output import agg_figure, png_bytes, show, subplots
 from muscletwitch.plots.signals import comparison, raster, signal, summation
+from muscletwitch.plots.tone import tone
 
 __all__ = [
     "ANATOMY_LEVELS",
@@ -32,5 +33,6 @@ __all__ = [
     "site_matrix",
     "subplots",
     "summation",
+    "tone",
     "tree",
 ]

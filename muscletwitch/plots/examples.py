@@ -11,6 +11,7 @@ from muscletwitch import physiology, style
 from muscletwitch.plots import diagrams, signals
 from muscletwitch.plots.base import Drawn
 from muscletwitch.plots.output import agg_figure
+from muscletwitch.plots.tone import tone
 
 Example = tuple[tuple[float, float], Callable[[Figure, Any], Drawn]]  # size (in), draw(fig, tax)
 
@@ -51,6 +52,12 @@ EXAMPLES: dict[str, Example] = {
     "signal": ((8, 3), _signal),
     "comparison": ((8, 6.5), _comparison),
     "summation": ((8, 4), lambda fig, tax: signals.summation(fig.subplots())),
+    "tone": (
+        (8, 4.5),
+        lambda fig, tax: tone(
+            fig.subplots(), [tax.phenomenon(p) for p in ("spasticity", "rigidity")]
+        ),
+    ),
 }
 
 
