@@ -53,7 +53,7 @@ def presentation(pid: str, *extra: object) -> list[object]:
     """A presentation's slide (its questions), then its movements' cards."""
     pr = course.presentation(pid)
     ask = "\n".join(f"{i}. {q}" for i, q in enumerate(pr.ask, 1))
-    movements = ", ".join(tax.phenomenon(i).name.lower() for i in pr.phenomena)
+    movements = ", ".join(tax.phenomenon(i).name.split(" (")[0].lower() for i in pr.phenomena)
     full = len(pr.phenomena) == 1
     return [
         md(f"## {pr.name}\n\nCould be: {movements}. Ask:\n\n{ask}"),
@@ -71,11 +71,12 @@ GLANCE = "\n".join(
         for i in pr.phenomena
     ]
 )
+SYSTEM = {"hpo": "HPO", "icd10": "ICD-10", "icd10cm": "ICD-10-CM", "mesh": "MeSH"}
 CODES = "\n".join(
     ["| Movement | Codes (HPO, WHO ICD-10, ICD-10-CM) |", "|---|---|"]
     + [
         f"| {p.name} | "
-        + ", ".join(f"{c.system.upper()} {c.code}" for c in p.codes if c.system != "mesh")
+        + ", ".join(f"{SYSTEM[c.system]} {c.code}" for c in p.codes if c.system != "mesh")
         + " |"
         for p in tax.phenomena
     ]
@@ -109,7 +110,7 @@ CELLS = [
 
         ## Time to learn
 
-        20 minutes.
+        25 minutes.
         """
     ),
     md(
