@@ -438,3 +438,32 @@ def test_tone_rejects_movements_without_a_stretch_model(ax) -> None:
         plots.tone(ax, [])
     with pytest.raises(ValueError, match="phenomenon_id must be one of"):
         physiology.stretch_resistance("tremor", [10.0])
+
+
+def test_evidence_places_each_therapy_in_its_level_with_its_kinds_marker(ax) -> None:
+    from muscletwitch.course import load_course
+    from muscletwitch.taxonomy import EVIDENCE_LEVELS
+
+    tax = mt.load_taxonomy()
+    drawn = plots.evidence(ax, tax.therapies)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert sorted(rows) == sorted(t.name for t in tax.therapies)
+    by_name = {t.name: t for t in tax.therapies}
+    levels = [EVIDENCE_LEVELS.index(by_name[r].evidence) for r in rows]
+    assert levels == sorted(levels)  # strongest on top
+    styles = {k.id: k for k in load_course().therapy_kinds}
+    for scatter in drawn.artists:
+        kind = styles[scatter.get_label()]
+        assert same_color(scatter.get_facecolor()[0], style.PALETTE[kind.colour])
+        for x, y in scatter.get_offsets():
+            therapy = by_name[rows[int(y)]]
+            assert therapy.kind == kind.id and EVIDENCE_LEVELS[int(x)] == therapy.evidence
+    assert str(len(rows)) in drawn.alt_text
+
+
+def test_evidence_rejects_no_therapies_and_unknown_levels(ax) -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        plots.evidence(ax, [])
+    odd = SimpleNamespace(name="Odd cure", kind="medical", evidence="anecdotal")
+    with pytest.raises(ValueError, match="'Odd cure' has an evidence level not among strong"):
+        plots.evidence(ax, [odd])

@@ -120,8 +120,6 @@ CELLS = [
         """
         import muscletwitch as mt
         from muscletwitch import plots, style
-        from muscletwitch.course import load_course
-        from muscletwitch.taxonomy import EVIDENCE_LEVELS
 
         tax = mt.load_taxonomy()
         """
@@ -182,31 +180,14 @@ CELLS = [
     ),
     code(
         """
-        kinds = load_course().therapy_kinds  # marker and colour of each kind (course.toml)
-        therapies = sorted(tax.therapies, key=lambda t: EVIDENCE_LEVELS.index(t.evidence))
         with style.lecture():
             fig, ax = plots.subplots(figsize=(15, 10))
-            for kind in kinds:
-                rows = [i for i, t in enumerate(therapies) if t.kind == kind.id]
-                levels = [EVIDENCE_LEVELS.index(therapies[i].evidence) for i in rows]
-                colour = style.PALETTE[kind.colour]
-                ax.scatter(levels, rows, s=300, marker=kind.marker, color=colour, label=kind.id)
-            ax.set(
-                xticks=range(5),
-                xticklabels=EVIDENCE_LEVELS,
-                yticks=range(len(therapies)),
-                yticklabels=[t.name for t in therapies],
-                xlim=(-0.5, 4.5),
-                title="Treatments by evidence level (course data)",
-            )
-            ax.invert_yaxis()
-            ax.grid(axis="x", alpha=0.3)
-            ax.legend(title="kind", loc="lower left")  # empty: the lower rows sit on the right
+            drawn = plots.evidence(ax, tax.therapies)  # kinds' markers from course.toml
         ms, dorn = tax.therapy("physiotherapy-ms"), tax.therapy("dorn-method")
         plots.show(
             fig,
-            "Each treatment in the course data placed on the evidence scale from strong to "
-            f"unproven; exercise in MS sits at {ms.evidence}, the Dorn method at {dorn.evidence}.",
+            f"{drawn.alt_text[:-1]}; exercise in MS sits at {ms.evidence}, the Dorn method at "
+            f"{dorn.evidence}.",
         )
         """
     ),
