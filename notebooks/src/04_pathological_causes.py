@@ -135,6 +135,20 @@ CELLS = [
     ),
     md(
         """
+        ### Five questions for any presentation
+
+        1. Is it **rhythmic**?
+        2. Is there an **urge** before it, and can it be held back?
+        3. Does it go on in **sleep**?
+        4. Is there a **trigger**: a stretch, a posture, rest, an action, a new medicine?
+        5. What **company** does it keep: weakness, wasting, numbness, fever, lost awareness?
+
+        The slides that follow take each presentation with these questions in mind.
+        """,
+        slide="subslide",
+    ),
+    md(
+        """
         ## The nervous-system map
 
         A command to move runs **down a chain**: from the brain (upper motor neuron), through
