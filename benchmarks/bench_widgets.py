@@ -17,11 +17,30 @@ import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from muscletwitch.widgets import CauseExplorer, Quiz, RedFlagChecker, SummationLab, TwitchSimulator
+from muscletwitch.widgets import (
+    CauseExplorer,
+    EMGSounds,
+    Quiz,
+    RedFlagChecker,
+    ReflexLab,
+    SummationLab,
+    TwitchSimulator,
+)
 
 TARGET_MEDIAN_MS, TARGET_P95_MS = 40.0, 80.0
 MAX_GROWTH_MB = 2.0
 WORDS = ["", "blink", "ALS", "coffee", "<script>", "zzz", "nerve", "s"]
+
+
+WIDGETS = (
+    CauseExplorer,
+    TwitchSimulator,
+    SummationLab,
+    RedFlagChecker,
+    Quiz,
+    EMGSounds,
+    ReflexLab,
+)
 
 
 def rss_mb() -> float:
@@ -68,19 +87,26 @@ def bench(cls: type, changes: int, seed: int) -> dict[str, Any]:
     figs, rss = plt.get_fignums(), rss_mb()
     tracemalloc.start()
     before = tracemalloc.take_snapshot()
-    times = []
+    times, by_control = [], {}
     for _ in range(changes):
-        control = w.controls[rng.choice(names)]
+        name = rng.choice(names)
+        control = w.controls[name]
         if control.disabled:
             continue
         start = time.perf_counter()
         change(control, rng)
         times.append((time.perf_counter() - start) * 1000)
+        by_control.setdefault(name, []).append(times[-1])
     after = tracemalloc.take_snapshot()
     tracemalloc.stop()
     growth = sum(s.size_diff for s in after.compare_to(before, "filename")) / 2**20
     times.sort()
+    # the slowest control on its own: many quick buttons must not hide one slow control
+    slow, slow_times = max(by_control.items(), key=lambda kv: statistics.median(kv[1]))
+    slow_times.sort()
     return {
+        "slowest": f"{slow} (n={len(slow_times)}): median {statistics.median(slow_times):.1f} ms,"
+        f" p95 {slow_times[int(0.95 * (len(slow_times) - 1))]:.1f} ms",
         "widget": cls.__name__,
         "n": len(times),
         "median": statistics.median(times),
@@ -95,6 +121,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--changes", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--widget", nargs="*", help="only these widgets (class names)")
     args = parser.parse_args()
     base = baseline_ms()
     print(f"baseline: set_data + draw of a trivial figure = {base:.1f} ms (median of 30)")
@@ -102,7 +129,9 @@ def main() -> int:
     head = f"{'widget':<16}{'n':>5}{'median ms':>11}{'p95 ms':>9}{'x base':>8}"
     print(head + f"{'figs+':>7}{'traced MB':>11}{'RSS MB':>8}  verdict")
     failed = False
-    for cls in (CauseExplorer, TwitchSimulator, SummationLab, RedFlagChecker, Quiz):
+    for cls in WIDGETS:
+        if args.widget and cls.__name__ not in args.widget:
+            continue
         r = bench(cls, args.changes, args.seed)
         ok = (
             r["median"] < TARGET_MEDIAN_MS
@@ -116,6 +145,7 @@ def main() -> int:
             f"{r['median'] / base:>8.2f}{r['figs']:>7}{r['traced_mb']:>11.2f}{r['rss_mb']:>8.1f}"
             f"  {'ok' if ok else 'FAIL'}"
         )
+        print(f"{'':<16}slowest control: {r['slowest']}")
     return 1 if failed else 0
 
 

@@ -264,7 +264,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TaxonomyError as e:
         print(f"muscletwitch: invalid data: {e}", file=sys.stderr)
         return 2
-    print(out)
+    try:
+        print(out, flush=True)
+    except BrokenPipeError:  # `muscletwitch list | head`: the reader left; Python docs' recipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -27,7 +27,16 @@ from .schema import Table, data_folder, load_tables
 
 SALT = "muscletwitch-exercises-v1"
 Kind = Literal[
-    "number", "choice", "urgency", "cause", "red-flag", "therapy", "therapies", "signs", "order"
+    "number",
+    "choice",
+    "urgency",
+    "cause",
+    "red-flag",
+    "therapy",
+    "therapies",
+    "signs",
+    "order",
+    "levels",
 ]
 Status = Literal["correct", "partial", "wrong", "unanswered", "invalid"]
 WHAT = {  # what an answer of each kind is, for "fill this in" and bad-type messages
@@ -40,6 +49,7 @@ WHAT = {  # what an answer of each kind is, for "fill this in" and bad-type mess
     "therapies": "a list of therapy ids",
     "signs": 'a dict: sign -> "UMN" or "LMN"',
     "order": "a list of unit names",
+    "levels": 'a dict: case -> "UMN", "LMN", "both" or "neither"',
 }
 
 
@@ -73,6 +83,7 @@ class Exercise:
     findings: tuple[str, ...] = field(default=(), metadata=ids("finding"))
     cause: str = field(default="", metadata=ids("cause"))
     signs: tuple[tuple[str, str], ...] = ()  # sign -> digest of its class
+    cases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # case -> its sign or phenomenon ids
     sources: tuple[str, ...] = field(default=(), metadata=ids("source"))  # of the messages' facts
 
     def __post_init__(self) -> None:
@@ -289,6 +300,7 @@ def _fraction(exercise_id: str) -> float:
 # --- the data the student works on ---------------------------------------------------------------
 
 from .exercise_graders import GRADERS, pool, trace  # noqa: E402  (the graders use the above)
+from .pathway_graders import cases, clonus  # noqa: E402  (notebook 08's, registered in GRADERS)
 
 __all__ = ["Exercise", "Feedback", "Misconception", "check", "exercise", "load_exercises"]
-__all__ += ["pool", "trace", "digest"]
+__all__ += ["pool", "trace", "digest", "cases", "clonus"]

@@ -104,6 +104,15 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Sign:
+    """An examination sign of damage at a site: what the examiner finds for one ``feature``."""
+
+    id: str
+    feature: str  # what is examined (tone, reflexes, ...): the row of the UMN/LMN table
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     """Where in the body a twitch starts."""
 
@@ -112,6 +121,12 @@ class Site:
     kind: SiteKind
     summary: str
     sources: tuple[str, ...] = field(metadata=ids("source"))
+    signs: tuple[Sign, ...] = ()  # what damage here looks like on examination (UMN, LMN)
+
+    def __post_init__(self) -> None:
+        seen = [s.id for s in self.signs]
+        if len(set(seen)) != len(seen):
+            raise FieldError("signs", f"lists a sign id twice: {seen}")
 
 
 @dataclass(frozen=True, slots=True)

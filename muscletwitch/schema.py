@@ -397,11 +397,20 @@ def json_schema(cls: type, *, skip: Iterable[str] = ()) -> dict[str, Any]:
 def all_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of every table of every data file, keyed ``file#table``; to read them:
     ``python -c "import json, muscletwitch.schema as s; print(json.dumps(s.all_schemas()))"``."""
-    from . import course, exercises, parameters, quiz, taxonomy  # lazy: they import this module
+    from . import (  # lazy: they import this module
+        course,
+        emg_data,
+        exercises,
+        parameters,
+        quiz,
+        reflex_params,
+        taxonomy,
+    )
     from .assess import VIGNETTES  # (``muscletwitch.assess`` is also the function's name)
 
     tables = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK, VIGNETTES)
     tables += (exercises.TABLE,)
+    tables += (*emg_data.TABLES, *reflex_params.TABLES)
     return {
         f"{t.file}#{t.key}": json_schema(t.cls, skip=("id",) if t.form == "keyed" else ())
         for t in tables

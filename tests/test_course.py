@@ -14,7 +14,11 @@ COURSE = load_course()
 
 def test_the_notebook_list_is_the_course_on_disk():
     built = sorted(p.stem for p in (ROOT / "notebooks" / "src").glob("[0-9][0-9]_*.py"))
-    assert list(COURSE.notebook_ids) == built
+    assert sorted(COURSE.notebook_ids) == built
+    # course order is not file order: 08 (the motor pathway) is taught right after 01
+    order = list(COURSE.notebook_ids)
+    assert order[:3] == ["00_start_here", "01_what_is_a_twitch", "08_motor_pathway_and_reflexes"]
+    assert order[-1] == "07_review"
     assert COURSE.notebook("01_what_is_a_twitch").title == "What is a twitch?"
     with pytest.raises(mt.UnknownIdError, match="did you mean 07_review"):
         COURSE.notebook("07_reveiw")

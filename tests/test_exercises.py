@@ -15,7 +15,7 @@ import pytest
 from nbbuild import ExerciseCells, build, load
 
 import muscletwitch as mt
-from muscletwitch import exercises, physiology
+from muscletwitch import exercises, pathway_graders, physiology
 from muscletwitch.exercises import check, load_exercises
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def test_every_exercise_is_in_its_notebook_and_every_content_notebook_has_two():
     assert set(BLOCKS) == set(defs)
     for exercise_id, (script, _) in BLOCKS.items():
         assert script.stem == defs[exercise_id].notebook
-    for n in range(1, 7):
+    for n in (*range(1, 7), 8):
         assert sum(e.notebook.startswith(f"0{n}_") for e in defs.values()) >= 2
 
 
@@ -101,6 +101,9 @@ def _wrong_answers() -> list[tuple[str, object, str]]:
     urgent = mt.assess("sudden-onset", "slurred-speech", "facial-droop").urgency
     tax = mt.load_taxonomy()
     graded = [t.id for t in tax.therapies if t.evidence != "unproven"]
+    clonus_hz = _solve("08-clonus-frequency")
+    clonus_args = pathway_graders._clonus_args(exercises.exercise("08-clonus-frequency"))
+    beats = physiology.signature_events("clonus", **clonus_args).size
     out = [
         ("01-fusion-rate", 1000 / f_rate, "interval-ms"),
         ("01-fusion-rate", 1 / f_rate, "interval-s"),
@@ -132,7 +135,13 @@ def _wrong_answers() -> list[tuple[str, object, str]]:
         ("06-best-evidence", "fever-first-aid", "not-for-cause"),
         ("06-unproven", [*_solve("06-unproven"), graded[0]], "includes-proven"),
         ("06-unproven", _solve("06-unproven")[:1], "some-missing"),
+        ("08-clonus-frequency", beats / 6, "whole-trace"),
+        ("08-clonus-frequency", float(beats), "count"),
+        ("08-clonus-frequency", 2 * clonus_hz, "double"),
+        ("08-clonus-frequency", 1 / clonus_hz, "period-s"),
+        ("08-clonus-frequency", 1000 / clonus_hz, "period-ms"),
     ]
+    out += _level_mistakes(_solve("08-umn-or-lmn"))
     below = levels[: levels.index(urgent)]
     above = levels[levels.index(urgent) + 1 :]
     out += [("05-urgency", below[-1], "under-triage")] if below else []
@@ -156,6 +165,23 @@ def exercises_levels() -> tuple[str, ...]:
     return tuple(getattr(mt, "URGENCY_LEVELS", URGENCIES))
 
 
+def _level_mistakes(levels: dict[str, str]) -> list[tuple[str, object, str]]:
+    """Typical wrong answers to 08-umn-or-lmn, each on one case of the solved answer."""
+    case = {want: c for c, want in levels.items()}  # the case of each level (one each)
+    umn, lmn, both, neither = (case[k] for k in ("UMN", "LMN", "both", "neither"))
+    ex = "08-umn-or-lmn"
+    return [
+        (ex, levels | {both: "LMN"}, "missed-both"),
+        (ex, levels | {both: "UMN", neither: "UMN"}, "missed-both"),  # the mix is told first
+        (ex, levels | {neither: "UMN"}, "rigidity-as-umn"),
+        (ex, levels | {neither: "LMN"}, "neither-as-motor-neuron"),
+        (ex, levels | {umn: "neither"}, "sign-as-neither"),
+        (ex, levels | {lmn: "both"}, "mixed-as-both"),
+        (ex, levels | {umn: "LMN", lmn: "UMN"}, "umn-lmn-swapped"),
+        (ex, {umn: "UMN"}, "missing"),
+    ]
+
+
 WRONG = _wrong_answers()
 
 
@@ -165,7 +191,7 @@ def test_a_typical_wrong_answer_gets_its_misconception_message(exercise_id, answ
     ex = exercises.exercise(exercise_id)
     assert fb.misconception == misconception, str(fb)
     assert not fb.correct
-    if ex.answer == "signs":  # credit per sign sorted right
+    if ex.answer in ("signs", "levels"):  # credit per sign or case sorted right
         assert 0 <= fb.points < fb.max_points
     else:
         assert fb.points == ex.misconception(misconception).partial
@@ -195,6 +221,10 @@ def test_every_misconception_is_exercised_by_a_wrong_answer():
         ("03-best-fit", 3, "Expected a cause id (a string), got int 3."),
         ("04-umn-lmn", ["clonus"], 'Expected a dict: sign -> "UMN" or "LMN"'),
         ("04-umn-lmn", {"klonus": "UMN"}, "did you mean clonus?"),
+        ("08-umn-or-lmn", "UMN", 'Expected a dict: case -> "UMN", "LMN", "both" or "neither"'),
+        ("08-umn-or-lmn", {"E": "UMN"}, "'E' is not a known case here"),
+        ("08-umn-or-lmn", {"A": "brainstem"}, "'brainstem' is not a known level"),
+        ("08-clonus-frequency", "5 Hz", "Expected one number in Hz, got str '5 Hz'"),
         ("06-unproven", "dorn-method", "Expected a list of therapy ids, got str"),
         ("05-urgency", "urgentt", "did you mean"),
     ],
@@ -243,7 +273,12 @@ def test_no_expected_value_is_in_the_notebook_or_the_package_text():
     package = "\n".join(
         p.read_text(encoding="utf-8")
         for p in [ROOT / "muscletwitch" / "data" / "exercises.toml"]
-        + sorted((ROOT / "muscletwitch").glob("exercise*.py"))
+        + sorted(
+            {
+                *(ROOT / "muscletwitch").glob("exercise*.py"),
+                *(ROOT / "muscletwitch").glob("*_graders.py"),
+            }
+        )
     )
     for exercise_id, texts in numeric.items():
         script, block = BLOCKS[exercise_id]

@@ -20,11 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from muscletwitch import course, parameters, quiz, taxonomy
+from muscletwitch import course, parameters, quiz, reflex_params, taxonomy
 from muscletwitch.errors import TaxonomyError
 from muscletwitch.schema import DATA_DIR, data_fields, required
 
-TABLES = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK)
+TABLES = (*taxonomy.TABLES, *course.TABLES, *parameters.TABLES, quiz.BANK, *reflex_params.TABLES)
 BY_KEY = {(t.file, t.key): t for t in TABLES}
 FILES = sorted({t.file for t in TABLES})
 DOCS = {f: tomllib.loads((DATA_DIR / f).read_text("utf-8")) for f in FILES}
@@ -38,6 +38,7 @@ def load_everything(folder: Path) -> None:
     course.load_course(folder)
     parameters.load_parameters(folder)
     quiz.load_bank(folder)
+    reflex_params.load_reflex(folder)
 
 
 # --- TOML out (the standard library reads TOML but does not write it) ----------------------------

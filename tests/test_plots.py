@@ -200,6 +200,26 @@ def test_anatomy_takes_a_phenomenon_and_rejects_unknown_levels(ax) -> None:
         plots.anatomy(ax, highlight="organ")
 
 
+def test_anatomy_draws_the_motor_unit_across_fascicles_not_as_a_step(ax) -> None:
+    drawn = plots.anatomy(ax, highlight="motor-unit")
+    labels = [p.get_label() for p in ax.patches]
+    mine = [p for p in ax.patches if p.get_label().startswith("unit:")]
+    fascicles = {p.get_label().split(":")[1] for p in mine}
+    assert len(fascicles) >= 4  # one neuron's fibres are scattered over many fascicles
+    for f in fascicles:  # and interleaved there with fibres of other units
+        assert f"other-unit:{f}" in labels and f"fibre:{f}" in labels
+    assert all(same_color(p.get_facecolor(), style.OKABE_ITO["orange"]) for p in mine)
+    chain = [t.get_text() for t in ax.texts if t.get_gid() and t.get_gid() != "motor-unit"]
+    arrows = [a for a in ax.texts if a.get_text() == "" and hasattr(a, "arrow_patch")]
+    assert len(arrows) == len(chain) - 1  # the arrows join the structure levels only
+    from muscletwitch.course import load_course
+
+    figures = load_course()
+    eye, calf = (figures.figure(f"innervation-ratio-{m}").value for m in ("eye", "gastrocnemius"))
+    assert f"{eye:,.0f} to {calf:,.0f} fibres per unit" in " ".join(t.get_text() for t in ax.texts)
+    assert "scattered across five of six fascicles" in drawn.alt_text
+
+
 def test_raster_one_row_per_train(ax) -> None:
     trains = [physiology.discharge_train(5, 2, regular=r) for r in (True, False)]
     drawn = plots.raster(ax, trains, ["regular", "irregular"])

@@ -83,6 +83,7 @@ WIDGETS = {
     "SummationLab": lambda: widgets.SummationLab(rate_hz=5),
     "RedFlagChecker": lambda: widgets.RedFlagChecker(),
     "Quiz, with a trace question": lambda: widgets.Quiz(n=3, seed=_trace_seed()),
+    "EMGSounds": lambda: widgets.EMGSounds(pattern="fibrillation"),
 }
 
 
@@ -103,3 +104,5 @@ def test_a_rebuilt_widget_leaves_no_figure_or_callback_behind(build):
     assert left["pyplot"] == 0, "widgets draw outside pyplot"
     assert left["foreign_callbacks"] == 0, "a new build adds no callbacks to the old one"
     assert left["figures"] == 0, "a closed widget's figure is freed, nothing else holds it"
+    # a style or layout replaced after construction, or a view never shown, stays registered
+    assert left["widgets"] == 0, "closing the view closes every ipywidget the build made"

@@ -16,7 +16,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from muscletwitch.widgets import CauseExplorer, Quiz, RedFlagChecker, SummationLab, TwitchSimulator
+from muscletwitch.widgets import (
+    CauseExplorer,
+    EMGSounds,
+    Quiz,
+    RedFlagChecker,
+    ReflexLab,
+    SummationLab,
+    TwitchSimulator,
+)
 
 WIDGETS = {}  # one instance per class, reused across examples (building figures is slow)
 
@@ -119,6 +127,8 @@ def _steps(cls: type) -> st.SearchStrategy:
         (SummationLab, 15),
         (RedFlagChecker, 25),
         (Quiz, 20),
+        (EMGSounds, 20),
+        (ReflexLab, 15),
     ],
 )
 def test_random_walk_never_breaks(cls, examples):

@@ -15,6 +15,7 @@ from muscletwitch.plots.colours import colour_of, site_colour
 from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
 from muscletwitch.plots.evidence import evidence
 from muscletwitch.plots.output import agg_figure, png_bytes, show, subplots
+from muscletwitch.plots.reflex_arc import reflex_arc
 from muscletwitch.plots.signals import comparison, raster, signal, summation
 from muscletwitch.plots.tone import tone
 
@@ -29,6 +30,7 @@ __all__ = [
     "levels",
     "png_bytes",
     "raster",
+    "reflex_arc",
     "show",
     "signal",
     "site_colour",

@@ -1,5 +1,5 @@
-"""Schematic diagrams: the cause tree, muscle anatomy from fibre to body region, and the levels
-of the motor system where a cause or phenomenon starts."""
+"""Schematic diagrams: the cause tree, muscle anatomy from fibre to body region (with the motor unit
+across its fascicles), and the levels of the motor system where a cause or phenomenon starts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
-from matplotlib.patches import Circle, Ellipse, Polygon
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from muscletwitch import physiology, style
@@ -102,25 +102,31 @@ def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
 
 
 ANATOMY_LEVELS = tuple((lv.id, lv.name) for lv in load_course().levels)  # (id, name), from data
-_SIZE, _STEP = 1.2, 1.6  # panel size and spacing (data units)
+_SIZE, _STEP = 1.2, 2.0  # size and spacing of the structure panels (data units)
+# the cross-section of the motor-unit panel: fascicle centres (two rows of three), and for each
+# fascicle the fibres (0 centre, 1-6 around it) of one motor unit and of a second one; the rest
+# belong to other units. One unit's fibres lie in five of six fascicles, interleaved with others'.
+_FASCICLES = tuple((x, y) for y in (1.65, 0.75) for x in (0.0, 0.9, 1.8))
+_UNIT_FIBRES = ((1, 4), (0,), (3, 5), (2,), (6,), ())
+_OTHER_UNIT_FIBRES = ((3,), (2, 5), (0,), (4, 6), (1,), (2, 4))
+_FASCICLE_R, _FIBRE_R, _RING = 0.42, 0.1, 0.24
 
 
-def _anatomy_icon(level: str, x: float, face: str) -> list[Any]:
-    """Patches sketching one level inside the panel whose lower-left corner is (x, 0)."""
+def _fibre_centres(fx: float, fy: float) -> list[tuple[float, float]]:
+    """The seven fibre centres of a fascicle centred at (fx, fy): the middle one, then a ring."""
+    ring = np.linspace(0, 2 * np.pi, 7)[:-1] + np.pi / 6
+    return [(fx, fy)] + [(fx + _RING * np.cos(a), fy + _RING * np.sin(a)) for a in ring]
+
+
+def _structure_icon(level: str, x: float, face: str) -> list[Any]:
+    """Patches sketching one level of structure inside the panel whose lower-left is (x, 0)."""
     kw = {"facecolor": face, "edgecolor": style.INK, "linewidth": 1}
     c = x + _SIZE / 2
     if level == "single-fibres":
         return [Ellipse((c, 0.6), 1.0, 0.14, **kw)]
-    if level == "motor-unit":
-        fibres = [Ellipse((x + 0.8, y), 0.6, 0.1, **kw) for y in (0.3, 0.55, 0.8)]
-        axon = Polygon([(x + 0.16, 0.95), (x + 0.5, 0.3), (x + 0.16, 0.95), (x + 0.5, 0.8)], **kw)
-        branch = Polygon([(x + 0.37, 0.55), (x + 0.5, 0.55)], **kw)
-        return [axon, branch, Circle((x + 0.16, 0.95), 0.08, **kw), *fibres]
     if level == "fascicle":
-        angles = np.linspace(0, 2 * np.pi, 7)[:-1]
-        centres = [(c, 0.6)] + [(c + 0.26 * np.cos(a), 0.6 + 0.26 * np.sin(a)) for a in angles]
         return [Circle((c, 0.6), 0.45, **kw | {"facecolor": "white"})] + [
-            Circle(p, 0.12, **kw) for p in centres
+            Circle(p, 0.12, **kw) for p in _fibre_centres(c, 0.6)
         ]
     if level == "whole-muscle":
         return [Ellipse((c, 0.6), 1.0, 0.5, **kw)] + [
@@ -129,44 +135,120 @@ def _anatomy_icon(level: str, x: float, face: str) -> list[Any]:
     return [Ellipse((c, y), 0.9, 0.26, **kw) for y in (0.3, 0.6, 0.9)]  # body region: muscles
 
 
+def _motor_unit_overlay(ax: Axes, x: float, colour: str, lit: bool) -> list[Any]:
+    """A muscle cross-section at x: six fascicles; one motor neuron's fibres (filled) scattered
+    across five of them, a second unit's (hatched) among them, other units' fibres white."""
+    unit_face = colour if lit else "#595959"
+    x0, y0 = x + 1.6, 0.0  # origin of the fascicle grid
+    artists: list[Any] = [
+        ax.add_patch(
+            FancyBboxPatch(
+                (x + 1.0, 0.15), 3.0, 2.1, boxstyle="round,pad=0,rounding_size=0.3",
+                facecolor="white", edgecolor=style.INK, linewidth=1.5, label="muscle",
+            )
+        )
+    ]  # fmt: skip
+    soma = (x + 0.35, 2.5)
+    ends: list[tuple[float, float]] = []
+    for i, (fx, fy) in enumerate(_FASCICLES):
+        centre = (x0 + fx, y0 + fy)
+        artists.append(
+            ax.add_patch(
+                Circle(
+                    centre, _FASCICLE_R, facecolor="white", edgecolor=style.INK,
+                    linewidth=1.5, zorder=1, label=f"fascicle {i}",
+                )
+            )
+        )  # fmt: skip
+        for j, (px, py) in enumerate(_fibre_centres(*centre)):
+            mine, other = j in _UNIT_FIBRES[i], j in _OTHER_UNIT_FIBRES[i]
+            kw = {"edgecolor": style.INK, "linewidth": 1, "zorder": 3}
+            if mine:  # a thicker rim too: told apart from the others in greyscale as well
+                kw |= {"facecolor": unit_face, "linewidth": 2, "label": f"unit:{i}"}
+                ends.append((px, py))
+            elif other:
+                kw |= {"facecolor": "white", "hatch": "////", "label": f"other-unit:{i}"}
+            else:
+                kw |= {"facecolor": "white", "label": f"fibre:{i}"}
+            artists.append(ax.add_patch(Circle((px, py), _FIBRE_R, **kw)))
+    branch = (x + 0.75, 1.2)  # the axon runs down, then branches to each of its fibres
+    axon = [[soma, branch]] + [[branch, end] for end in ends]
+    line_colour = colour if lit else style.INK
+    artists.append(
+        ax.add_collection(LineCollection(axon, colors=line_colour, linewidths=2, zorder=2))
+    )
+    artists.append(
+        ax.add_patch(Circle(soma, 0.16, facecolor=unit_face, edgecolor=style.INK, zorder=3))
+    )
+    artists.append(ax.text(soma[0] + 0.3, soma[1], "one motor neuron", va="center"))
+    return artists
+
+
 def anatomy(ax: Axes, *, highlight: Any = None) -> Drawn:
-    """Muscle anatomy fibre -> motor unit -> fascicle -> whole muscle -> body region.
+    """Muscle anatomy: fibre -> fascicle -> whole muscle -> body region, and the motor unit drawn
+    as what it is, an overlay across that chain: one motor neuron's fibres scattered across many
+    fascicles, interleaved with the fibres of other units (a cross-section, schematic).
 
     ``highlight``: an extent id (or "fascicle"), or an object with ``.extent`` (a cause or
-    phenomenon, which then also gives the colour).
+    phenomenon, which then also gives the colour). Innervation ratios come from the course data.
     """
     level = getattr(highlight, "extent", highlight)
     ids = [lid for lid, _ in ANATOMY_LEVELS]
     if level is not None and level not in ids:
         raise ValueError(f"highlight must be one of {', '.join(ids)}, got {level!r}")
     colour = colour_of(highlight) if hasattr(highlight, "extent") else style.OKABE_ITO["orange"]
-    extents = physiology.EXTENTS
+    extents, names = physiology.EXTENTS, dict(ANATOMY_LEVELS)
+    chain = [lid for lid in ids if lid != "motor-unit"]
     artists: list[Any] = []
-    for i, (lid, name) in enumerate(ANATOMY_LEVELS):
-        x, lit = i * _STEP, lid == level
-        artists += box(
-            ax, (x, 0), (_SIZE, _SIZE), name, gid=lid, colour=colour if lit else None, text_y=-0.2
-        )
+
+    def caption(x: float, lid: str) -> None:
         if lid in extents:
             seen = "visible" if extents[lid].visible else "EMG only"
-            artists.append(
-                ax.text(x + _SIZE / 2, -0.5, seen, ha="center", va="center", style="italic")
-            )
-        for patch in _anatomy_icon(lid, x, colour if lit else "#BDBDBD"):
+            artists.append(ax.text(x, -0.5, seen, ha="center", va="center", style="italic"))
+
+    for i, lid in enumerate(chain):
+        x, lit = i * _STEP, lid == level
+        artists += box(
+            ax, (x, 0), (_SIZE, _SIZE), names[lid], gid=lid, colour=colour if lit else None,
+            text_y=-0.2,
+        )  # fmt: skip
+        caption(x + _SIZE / 2, lid)
+        for patch in _structure_icon(lid, x, colour if lit else "#BDBDBD"):
             artists.append(ax.add_patch(patch))
         if i:
             artists.append(
                 ax.annotate(
-                    "",
-                    (x - 0.05, 0.6),
-                    (x - _STEP + _SIZE + 0.05, 0.6),
+                    "", (x - 0.05, 0.6), (x - _STEP + _SIZE + 0.05, 0.6),
                     arrowprops={"arrowstyle": "->"},
                 )
-            )
-    title = "Muscle anatomy: fibre to body region"
-    finish(ax, title, (-0.1, len(ANATOMY_LEVELS) * _STEP - 0.3), (-0.75, _SIZE + 0.1))
-    where = f", {dict(ANATOMY_LEVELS)[level].lower()} highlighted" if level else ""
-    alt = f"Five panels from one muscle fibre to a body region{where}; fibres show on EMG only."
+            )  # fmt: skip
+    x, lit = (len(chain) - 1) * _STEP + _SIZE + 0.6, level == "motor-unit"
+    ratios = sorted(f.value for f in load_course().figures if f.unit == "fibres per motor unit")
+    artists += box(
+        ax, (x, 0), (4.2, 2.85), f"{names['motor-unit']}: the filled fibres", gid="motor-unit",
+        colour=colour if lit else None, text_y=-0.2,
+    )  # fmt: skip
+    artists += _motor_unit_overlay(ax, x, colour, lit)
+    artists.append(
+        ax.text(
+            x + 2.1, -0.5, f"visible; {ratios[0]:,.0f} to {ratios[-1]:,.0f} fibres per unit",
+            ha="center", va="center", style="italic",
+        )
+    )  # fmt: skip
+    note = (
+        "Fascicles: bundles that pack fibres.\nMotor unit: all the fibres of one\n"
+        "motor neuron, spread over many \u2192"
+    )
+    artists.append(ax.text(0.0, 2.1, note, va="center", linespacing=1.4))
+    title = "Muscle anatomy: a motor unit's fibres are scattered across fascicles"
+    finish(ax, title, (-0.1, x + 4.3), (-0.75, 2.95))
+    where = f"; {names[level].lower()} highlighted" if level else ""
+    alt = (
+        "Schematic of a muscle fibre, a fascicle, a whole muscle and a body region in a row, "
+        "beside a muscle cross-section in which one motor neuron's filled fibres lie scattered "
+        "across five of six fascicles, interleaved with a second unit's hatched fibres and "
+        f"other units' white ones{where}."
+    )
     return Drawn(tuple(artists), alt)
 
 
@@ -185,13 +267,18 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     hatch = style.CATEGORY_HATCHES.get(getattr(highlight, "category", ""), "")
     path = [s for s in sites if s.kind != "systemic"]
     side = [s for s in sites if s.kind == "systemic"]
-    width, height, step, bus = 3.4, 0.7, 1.0, 3.9  # box size, row spacing, x of the influence line
+    neurons = {NEURON_SITES[0], NEURON_SITES[1]} <= {s.id for s in path}
+    # box size (the chain's boxes wider when the two neurons run down their left edge), row
+    # spacing, x of the influence line
+    width, height, step = 3.4, 0.7, 1.0
+    chain = width + 1.2 * neurons
+    bus = chain + 0.5
     grey = {"color": "#595959", "linestyle": "--"}
 
-    def level(site: Any, xy: tuple[float, float]) -> tuple[Any, Any]:
+    def level(site: Any, xy: tuple[float, float], w: float = width) -> tuple[Any, Any]:
         lit = site.id in where
         return box(
-            ax, xy, (width, height), textwrap.fill(site.name, 16), gid=site.id,
+            ax, xy, (w, height), textwrap.fill(site.name, 16), gid=site.id,
             colour=colour if lit else None, strong=lit and site.id == where[0], hatch=hatch * lit,
         )  # fmt: skip
 
@@ -201,11 +288,14 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     artists: list[Any] = []
     for i, site in enumerate(path):
         y, mid = -i * step, -i * step + height / 2
-        artists += level(site, (0, y))
+        artists += level(site, (0, y), chain)
         artists.append(ax.text(-0.15, mid, site.kind, ha="right", va="center", style="italic"))
-        artists.append(arrow((bus, mid), (width + 0.05, mid), **grey))
+        artists.append(arrow((bus, mid), (chain + 0.05, mid), **grey))
         if i:
-            artists.append(arrow((width / 2, y + step), (width / 2, y + height)))
+            artists.append(arrow((chain / 2, y + step), (chain / 2, y + height)))
+    if neurons:
+        mids = [-i * step + height / 2 for i in range(len(path))]
+        artists += _neurons(ax, [s.id for s in path], mids)
     low = -(len(path) - 1) * step
     artists += ax.plot([bus, bus], [height / 2, low + height / 2], **grey)
     for i, site in enumerate(side):
@@ -225,9 +315,51 @@ def levels(ax: Axes, sites: Iterable[Any], *, highlight: Any = None) -> Drawn:
     alt = (
         f"Motor system from {path[0].name.lower()} down to {path[-1].name.lower()}, with "
         f"{' and '.join(s.name.lower() for s in side)} beside it"
-        + (f"; {name} starts at: {', '.join(where)}." if where else ".")
+        + (f"; {name} starts at: {', '.join(where)}" if where else "")
+        + (NEURONS_ALT if neurons else "")
+        + "."
     )
     return Drawn(tuple(artists), alt)
+
+
+NEURON_SITES = ("upper-motor-neuron", "lower-motor-neuron")
+NEURONS_ALT = (
+    "; two neurons run down the left edge: the upper motor neuron, cell body (triangle) in the "
+    "brain, axon down to the spinal cord, where it ends on the lower motor neuron, cell body "
+    "(circle) in the spinal cord, axon through the peripheral nerve to the muscle"
+)
+
+
+def _neurons(ax: Axes, ids: list[str], mids: list[float]) -> list[Any]:
+    """The upper and lower motor neuron drawn down the left of the chain's boxes (rows ``ids`` at
+    heights ``mids``): each a cell body one row above its own box, an axon through it and a
+    forked ending, the upper ending on the lower's cell body, the lower on the muscle. Their gids
+    are "site:cell", "site:axon" and "site:ending"."""
+    x, r = 0.32, 0.13  # the lane's x, the cell bodies' radius
+    umn, lmn = (ids.index(i) for i in NEURON_SITES)
+    last = len(ids) - 1  # the lower motor neuron ends at the bottom row (the muscle)
+    artists: list[Any] = []
+    for k, (row, end, shape) in enumerate(((umn, lmn - 1, "^"), (lmn, last, "o"))):
+        ink = colour_of(ids[row])
+        top = mids[max(row - 1, 0)] - (0.08 if k else -0.05)  # cell body: the row above its box
+        stop = mids[end] + 0.2  # UMN: just above the LMN's cell body; LMN: on the muscle
+        gid = f"{ids[row]}:"  # "site:part", told apart from the boxes' plain site ids
+        artists += ax.plot(
+            [x, x], [top, stop], color=ink, linewidth=3, solid_capstyle="round", gid=gid + "axon"
+        )
+        artists += ax.plot(
+            [x - 0.12, x, x + 0.12], [stop - 0.1, stop, stop - 0.1], color=ink, linewidth=2.5,
+            gid=gid + "ending",
+        )  # fmt: skip
+        body = (
+            Polygon([(x - r, top - r), (x + r, top - r), (x, top + r)], closed=True)
+            if shape == "^"
+            else Circle((x, top), r)
+        )
+        body.set(facecolor=ink, edgecolor=style.INK, linewidth=1, zorder=3, gid=gid + "cell")
+        ax.add_patch(body)
+        artists.append(body)
+    return artists
 
 
 MAIN_MARK, ALSO_MARK = "\u25cf", "\u25cb"  # filled and open circle: shape, not colour, tells them

@@ -5,9 +5,19 @@ displaying it shows the live widget plus a static HTML/PNG picture for kernel-le
 """
 
 from muscletwitch.widgets.cause_explorer import CauseExplorer
+from muscletwitch.widgets.emg_sounds import EMGSounds
 from muscletwitch.widgets.quiz_widget import Quiz
 from muscletwitch.widgets.red_flag_checker import RedFlagChecker
+from muscletwitch.widgets.reflex_lab import ReflexLab
 from muscletwitch.widgets.summation_lab import SummationLab
 from muscletwitch.widgets.twitch_simulator import TwitchSimulator
 
-__all__ = ["CauseExplorer", "Quiz", "RedFlagChecker", "SummationLab", "TwitchSimulator"]
+__all__ = [
+    "CauseExplorer",
+    "EMGSounds",
+    "Quiz",
+    "RedFlagChecker",
+    "ReflexLab",
+    "SummationLab",
+    "TwitchSimulator",
+]

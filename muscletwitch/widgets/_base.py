@@ -7,6 +7,7 @@ import base64
 import html
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from typing import Any
 
 import ipywidgets as W
@@ -73,7 +74,8 @@ def badge(text: str, colour: str) -> str:
 def labelled(widget: W.Widget, label: str) -> W.Widget:
     """Give a control its visible description and an accessible tooltip."""
     widget.description = label
-    widget.style = CONTROL_STYLE
+    for key, value in CONTROL_STYLE.items():  # set on the control's own style: a new one orphans it
+        setattr(widget.style, key, value)
     if not getattr(widget, "tooltip", None) and hasattr(widget, "tooltip"):
         widget.tooltip = label
     return widget
@@ -113,10 +115,14 @@ class Base:
         self.lecture = style.is_lecture() if lecture is None else lecture
         self.controls: dict[str, W.Widget] = {}
         self.actions: dict[str, Callable[[], None]] = {}  # button name -> its handler
-        self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto"))
         self._busy = False  # set while update() changes controls itself
 
     # --- figure ----------------------------------------------------------------------------------
+
+    @cached_property
+    def image(self) -> W.Image:
+        """The view of the figure; made on first use, so a widget without one leaves none behind."""
+        return W.Image(format="png", layout=W.Layout(max_width="100%", height="auto"))
 
     @contextmanager
     def styled(self) -> Iterator[None]:

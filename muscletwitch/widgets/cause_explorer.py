@@ -70,6 +70,7 @@ class CauseExplorer(Base):
             if isinstance(a, FancyBboxPatch | Text) and a.get_gid():
                 self.site_boxes.setdefault(a.get_gid(), []).append(a)
         self.levels_ax, self.levels_alt = ax_levels, levels.alt_text
+        self.neurons = [a for a in levels.artists if ":" in (a.get_gid() or "")]  # over lit boxes
         ax_levels.set_title("Where it starts")
         self.freeze()
         self._pngs: dict[tuple | None, bytes] = {}  # one picture per selected cause, made once
@@ -78,7 +79,7 @@ class CauseExplorer(Base):
         filters = [self.controls[k] for k in ("search", "category", "phenomenon", "site")]
         filters += [self.controls[k] for k in ("rhythm", "extent", "clear")]
         left = W.VBox([*filters, self.status, self.controls["cause"]])
-        left.layout = W.Layout(min_width="20em", max_width="26em")
+        left.layout.min_width, left.layout.max_width = "20em", "26em"
         if cause is not None:
             cause = self.taxonomy.cause(cause).id  # UnknownIdError for a typo; names: the id
         self._initial = cause
@@ -208,6 +209,7 @@ class CauseExplorer(Base):
             patch.set_hatch(style.CATEGORY_HATCHES[cause.category])
             text.set_fontweight("bold")
             self.dynamic += [patch, text]
+        self.dynamic += self.neurons if where else []
         self._render()
         self._pngs[shown] = self.image.value
 

@@ -37,7 +37,7 @@ class Quiz(Base):
         self.session = quiz.QuizSession(chosen)
         most = max(len(q.options) for q in self.session.questions)
         self.controls = {"choice": labelled(W.RadioButtons(options=[], value=None), "Answer")}
-        self.controls["choice"].layout = W.Layout(width="auto")
+        self.controls["choice"].layout.width = "auto"
         for i in range(most):
             box = W.Checkbox(value=False, indent=False, layout=W.Layout(width="auto"))
             self.controls[f"tick_{i}"] = labelled(box, f"option {i + 1}")

@@ -54,7 +54,7 @@ class SummationLab(Base):
             ),
         }
         for slider in self.controls.values():
-            slider.layout = W.Layout(width="32em")
+            slider.layout.width = "32em"
         self.caption = W.HTML()
         # the largest force the sliders allow fixes the y scale, so sizes compare across settings
         _, most = physiology.summed_force(RATE_RANGE_HZ[1], contraction_ms=high)

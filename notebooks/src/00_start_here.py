@@ -3,33 +3,12 @@
 from nbbuild import code, md, quiz, references, solution, widget
 
 import muscletwitch as mt
+from muscletwitch.course import load_course
 
 tax = mt.load_taxonomy()
 
-COURSE = [  # (notebook, title, what you learn, minutes)
-    ("00_start_here", "Start here", "How the course works; notebooks and widgets", 15),
-    (
-        "01_what_is_a_twitch",
-        "What is a twitch?",
-        "Fibres, motor units, fasciculation, summation",
-        20,
-    ),
-    (
-        "02_types_of_involuntary_movement",
-        "Types of involuntary movement",
-        "Ten kinds of movement and their traces",
-        25,
-    ),
-    ("03_benign_causes", "Benign causes", "Stress, exercise, caffeine, sleep; the evidence", 20),
-    ("04_pathological_causes", "Pathological causes", "Diseases behind some movements", 25),
-    ("05_when_to_see_a_doctor", "When to see a doctor", "Red flags and emergencies", 15),
-    (
-        "06_therapy_and_physiotherapy",
-        "Therapy and physiotherapy",
-        "What helps, and what has evidence",
-        20,
-    ),
-    ("07_review", "Review", "Putting it together; a final quiz", 20),
+COURSE = [  # (notebook, title, what you learn, minutes), in course order (course.toml)
+    (nb.id, nb.title, nb.learn, nb.minutes) for nb in load_course().notebooks
 ]
 PATH_TABLE = "\n".join(
     ["| # | Notebook | You learn | Minutes |", "|---|---|---|---|"]
@@ -47,7 +26,7 @@ CELLS = [
 
         **Muscle twitches: an interactive course**
 
-        *muscletwitch course, notebook 00 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 00 of 08. We teach, we do not diagnose.*
         """
     ),
     md(
@@ -83,7 +62,7 @@ CELLS = [
 
         1. Run a cell, run a whole notebook, and restart it.
         2. Move a slider in a widget and read what changes.
-        3. Find your way along the eight notebooks of the course.
+        3. Find your way along the nine notebooks of the course.
         4. Say what this course can do (teach) and what it cannot (diagnose).
         """
     ),

@@ -3,10 +3,18 @@
 from nbbuild import code, exercise, md, quiz, references, solution, widget
 
 import muscletwitch as mt
+from muscletwitch.course import load_course
 
 tax = mt.load_taxonomy()
 FASC, FIB = tax.phenomenon("fasciculation"), tax.phenomenon("fibrillation")
 CRAMP = tax.phenomenon("spasm-cramp")
+RATIOS = [f for f in load_course().figures if f.unit == "fibres per motor unit"]
+RATIO_TABLE = "\n".join(
+    ["| Muscle | Fibres per motor unit (about) |", "|---|---|"]
+    + [f"| {f.label.capitalize()} | {f.value:,.0f} |" for f in RATIOS]
+)
+RATIOS.sort(key=lambda f: f.value)
+RATIO_STUDY = RATIOS[0].study
 
 TITLE = "01 What is a twitch?"
 CELLS = [
@@ -16,7 +24,7 @@ CELLS = [
 
         **Fibres, motor units and muscles; fasciculation, fibrillation and fusion**
 
-        *muscletwitch course, notebook 01 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 01 of 08. We teach, we do not diagnose.*
         """
     ),
     md(
@@ -45,11 +53,16 @@ CELLS = [
 
         After this notebook you can:
 
-        1. Name the levels from a muscle fibre to a whole muscle, and say what a **motor unit** is.
-        2. Explain why a visible twitch is one motor unit, not a single muscle fibre.
-        3. Tell a **fasciculation** from a **fibrillation**.
-        4. Say how long one motor-unit twitch takes (35-98 ms in a human muscle).
-        5. Explain with **summation** why a cramp is not a twitch.
+        1. **Distinguish** the muscle's structure (fibre, fascicle, muscle) from the **motor
+           unit**, and explain why one unit's fibres lie scattered across many fascicles.
+        2. **Explain why** a visible twitch is one motor unit, not a single fibre, and
+           **predict** how large a force step one unit adds in an eye muscle and in the calf.
+        3. **Distinguish** a **fasciculation** from a **fibrillation**, and decide which needs an
+           EMG to be seen.
+        4. **Predict** from a twitch's time course (35-98 ms) when one unit's twitches sum and
+           fuse.
+        5. **Explain why** normal force is smooth (recruitment, rate coding, units out of step),
+           and why a cramp is not a big twitch.
         """
     ),
     code(
@@ -64,22 +77,38 @@ CELLS = [
         """
         ## Motor units
 
-        A skeletal muscle is built from long cells, the **muscle fibres**. Fibres are packed in
-        bundles (**fascicles**), and many fascicles make a **muscle**.
+        A skeletal muscle is built from long cells, the **muscle fibres**. Connective tissue
+        packs fibres into bundles (**fascicles**), and many fascicles make a **muscle**.
 
-        The nerve side decides what contracts together. One **motor neuron** in the spinal cord
-        sends its axon to the muscle, where it branches to many fibres. That neuron and all the
-        fibres it supplies form a **motor unit**: when the neuron fires once, all its fibres
-        twitch at once. A motor unit is the smallest piece of muscle the nervous system can
-        move.
+        The nerve groups fibres differently. One **motor neuron** in the spinal cord sends its
+        axon into the muscle, where it branches to many fibres. That neuron and all the fibres
+        it supplies form a **motor unit**: when the neuron fires once, all its fibres twitch at
+        once. These fibres are not side by side in one fascicle: they are **scattered across
+        many fascicles**, interleaved with other units' fibres. A motor unit is an overlay
+        across the muscle's structure, not a step between fibre and fascicle.
         """
     ),
     code(
         """
         with style.lecture():
-            fig, ax = plots.subplots(figsize=(12, 3.6))
+            fig, ax = plots.subplots(figsize=(12, 4.2))
             drawn = plots.anatomy(ax, highlight="motor-unit")
         plots.show(fig, drawn.alt_text)
+        """
+    ),
+    md(
+        f"""
+        ### How many fibres per motor unit?
+
+        The **innervation ratio** is the number of muscle fibres one motor neuron supplies
+        ({RATIO_STUDY}):
+
+        {RATIO_TABLE}
+
+        It matches how fine the control must be. Recruiting one more eye-muscle unit adds a tiny
+        force step, so eye movements can be graded very finely; one more calf unit adds a big
+        step, as suits a muscle that lifts the body. Either way the motor unit is the smallest piece of
+        muscle the nervous system can move.
         """
     ),
     md(
@@ -107,10 +136,19 @@ CELLS = [
         skin. A **visible twitch is one motor unit**: one motor neuron firing on its own, and
         every fibre it supplies twitching with it.
 
-        Fasciculations are very common in healthy people: about 70% notice them at some time
-        (Reed & Kurland 1963). Whether they matter depends on what comes with them (notebooks
-        03-05).
+        Fasciculations are very common in healthy people: about 70% notice them at some time,
+        particularly people with medical training (Reed & Kurland 1963, as Blexrud et al. 1993
+        sum it up). Whether they matter depends on what comes with them (notebooks 03-05).
         """
+    ),
+    md(
+        """
+        *A word with a history:* "fasciculation" comes from *fasciculus*, a fascicle. It was
+        named when the twitch was thought to be a whole bundle of fibres contracting (Baker &
+        Williams 2020). We now know it is one motor unit, whose fibres are spread over many
+        fascicles: the name stayed, the idea did not. Keep the name; picture the overlay.
+        """,
+        slide="-",
     ),
     md(
         f"""
@@ -239,20 +277,7 @@ CELLS = [
         from a higher force: twitches **sum**. Fire fast enough and one unit's twitches **fuse**
         into a smooth, sustained contraction (a tetanus).
 
-        That is **not** how normal movement is graded. The nervous system grades force in two
-        ways: **recruitment**, adding motor units in order of size, small and slow ones first
-        (Henneman's size principle, 1957), and **rate coding**, firing each unit faster. In a
-        normal contraction single units fire at roughly 8-30 Hz, mostly below fusion, and out of
-        step with one another: it is this asynchrony across many units that makes total force
-        smooth. A fused tetanus of one unit is the exception.
-        """
-    ),
-    md(
-        f"""
-        A **cramp** is different again: {CRAMP.summary.split(": ", 1)[1]} So a cramp is not "a big
-        twitch", and not normal summation switched on (Schwellnus 2009).
-
-        The figure shows one motor unit (contraction time 60 ms) at five firing rates.
+        The figure below shows one motor unit (contraction time 60 ms) at five firing rates.
         Illustrative model.
         """
     ),
@@ -330,6 +355,31 @@ CELLS = [
     ),
     md(
         """
+        ## Recruitment and rate coding
+
+        Fusing one unit is **not** how normal movement is graded. The nervous system grades
+        force in two ways: **recruitment**, adding motor units in order of size, small and slow
+        ones first (Henneman's size principle, 1957), and **rate coding**, firing each unit
+        faster. In a normal contraction single units fire at roughly 8-30 Hz, mostly below
+        fusion, and out of step with one another: it is this asynchrony across many units that
+        makes total force smooth (Fuglevand et al. 1993). A fused tetanus of one unit is the
+        exception.
+
+        *Predict:* to lift a heavy bag rather than a cup, which units join in, and in what order?
+        """
+    ),
+    md("<!-- MOTORUNITPOOL -->", slide="-"),
+    md(
+        f"""
+        ## Why a cramp is not a twitch
+
+        A **cramp** is different again (Schwellnus 2009): {CRAMP.summary.split(": ", 1)[1]}
+        Nor is it normal summation switched on: it is an involuntary discharge the motor neurons
+        are driven into.
+        """
+    ),
+    md(
+        """
         ## Quiz
 
         Check yourself: each answer explains why it is right or wrong and links to the slide
@@ -338,23 +388,30 @@ CELLS = [
     ),
     *quiz("01_what_is_a_twitch", n=5),
     md(
-        """
+        f"""
         ## Summary
 
-        - A **motor unit** is one motor neuron and all the muscle fibres it supplies; it is the
-          smallest piece of muscle the nervous system moves.
+        - A **motor unit** is one motor neuron and all the muscle fibres it supplies, scattered
+          across many fascicles; it is the smallest piece of muscle the nervous system moves,
+          from about {RATIOS[0].value:,.0f} fibres (eye) to about {RATIOS[-1].value:,.0f} (calf).
         - A visible twitch (**fasciculation**) is one motor unit firing on its own. Single fibres
           (**fibrillations**) are invisible and show up only on EMG.
         - One twitch lasts a fraction of a second (contraction times 35-98 ms).
-        - Twitches **sum** and **fuse** when the rate rises: a **cramp** is many motor units
-          firing fast, not a twitch.
+        - One unit's twitches **sum** and **fuse** when it fires fast, but normal force is graded
+          by **recruitment** (small units first) and **rate coding**, units firing out of step
+          and mostly below fusion. A **cramp** is a sustained involuntary discharge of many units,
+          not a big twitch.
         - Some movements are irregular (fasciculation, myoclonus, tics), others rhythmic (tremor,
           clonus).
-
+        """
+    ),
+    md(
+        """
         ## What's next
 
-        [02 Types of involuntary movement](02_types_of_involuntary_movement.ipynb): ten kinds of
-        involuntary movement side by side, and how to tell them apart from their traces.
+        [08 The motor pathway and reflexes](08_motor_pathway_and_reflexes.ipynb): the two motor
+        neurons between brain and muscle, the stretch reflex, and the signs that tell which one is
+        damaged. Then [02 Types of involuntary movement](02_types_of_involuntary_movement.ipynb).
         """
     ),
     references(
@@ -363,8 +420,12 @@ CELLS = [
         CRAMP,
         "sica-mccomas-1971",
         "henneman-1957",
+        "fuglevand-1993",
+        *sorted({s for f in RATIOS for s in f.sources}),
+        "baker-williams-2020",
         "schwellnus-2009",
         "reed-kurland-1963",
+        "blexrud-1993",
         "seed-article",
         intro="Generated from the course data (`muscletwitch/data/sources.toml`).",
     ),

@@ -90,7 +90,7 @@ CELLS = [
 
         **From what you see to what it could be: flicker, jerk, shaking, spasm, tic, stiffness**
 
-        *muscletwitch course, notebook 02 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 02 of 08. We teach, we do not diagnose.*
         """
     ),
     md(

@@ -6,12 +6,39 @@ The cause slides, the "what helps" table and the red flags are generated from th
 from nbbuild import code, exercise, md, quiz, references, solution, widget
 
 import muscletwitch as mt
+from muscletwitch import evidence
+from muscletwitch.course import load_course
 
 tax = mt.load_taxonomy()
+course = load_course()
 BENIGN = tax.filter(category="benign")
 FLAG_IDS = dict.fromkeys(f for c in BENIGN for f in c.red_flags)
 FLAGS = [tax.red_flag(f) for f in FLAG_IDS]
-EVIDENCE = ["reed-kurland-1963", "blexrud-1993", "fasciculation-healthy-1994", "schwellnus-2022"]
+STUDIES = [  # (figure id, who was studied and how): four numbers that measure different things
+    ("notice-fasciculations", "healthy people, above all those with medical training"),
+    ("fasciculation-potentials-on-emg", "50 healthy 18-25-year-olds, needle EMG of a foot muscle"),
+    ("exercise-cramps-race-entrants", "21-56 km race entrants asked about cramps ever"),
+    ("benign-fasciculations-developed-mnd", "121 people with benign fasciculations, followed up"),
+]
+STUDY_TABLE = "\n".join(
+    ["| Number | What it counts | Who, and how | Study |", "|---|---|---|---|"]
+    + [
+        f"| {f.value:g} {f.unit} | {f.label} | {how} | {f.study} |"
+        for f, how in ((course.figure(i), how) for i, how in STUDIES)
+    ]
+)
+NOTICE, ALS = course.figure("notice-fasciculations"), course.figure("als-incidence")
+FOLLOWED = int(course.figure("benign-fasciculations-followed").value)
+HEALTH_CARE = int(course.figure("benign-fasciculations-health-care").value)
+if course.figure("benign-fasciculations-developed-mnd").value:  # the rule needs zero events
+    raise ValueError("course.toml: the rule of three applies to 0 events; update notebook 03")
+BOUND = evidence.rule_of_three(FOLLOWED)  # 3/121: computed from the data, never typed
+EVIDENCE = sorted(
+    {s for i, _ in STUDIES for s in course.figure(i).sources}
+    | set(ALS.sources)
+    | {"hanley-1983", "waterman-weinman-2014", "nhs-health-anxiety"}
+    | {"nhs-talking-therapies-health-anxiety", "nice-ng127", "nhs-twitching", "seed-article"}
+)
 
 
 def lower(text: str) -> str:
@@ -41,10 +68,16 @@ HELPS = "\n".join(
     ["| Cause | What helps |", "|---|---|"]
     + [f"| {c.name} | {'; '.join(c.better)} |" for c in BENIGN]
 )
-FLAG_LIST = "\n".join(
-    f"- **{f.name}**"
-    + (" (**emergency**: call 999, 112 or 911)" if f.urgency == "emergency" else "")
-    for f in FLAGS
+URGENCY_HEADINGS = {  # most urgent first: what each level asks the reader to do
+    "emergency": "**Emergency: call 999, 112 or 911**",
+    "urgent": "**See a doctor today**",
+    "see-a-doctor": "**Reasons to book a GP appointment** (for an examination)",
+    "self-care": "**Look after yourself, and see a GP if it does not settle**",
+}
+FLAG_LIST = "\n\n".join(
+    f"{URGENCY_HEADINGS[level]}\n\n" + "\n".join(f"- {f.name}" for f in FLAGS if f.urgency == level)
+    for level in reversed(mt.URGENCY_LEVELS)
+    if any(f.urgency == level for f in FLAGS)
 )
 
 TITLE = "03 Benign causes"
@@ -55,7 +88,7 @@ CELLS = [
 
         **Stress, exercise, caffeine, sleep, medicines, and harmless twitch patterns**
 
-        *muscletwitch course, notebook 03 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 03 of 08. We teach, we do not diagnose.*
         """
     ),
     md(
@@ -76,20 +109,24 @@ CELLS = [
 
         ## Time to learn
 
-        20 minutes.
+        25 minutes.
         """
     ),
     md(
-        """
+        f"""
         ## Learning objectives
 
         After this notebook you can:
 
-        1. Name eight benign causes of twitching and the movement each brings.
-        2. Explain how stress, caffeine and fatigue make nerves and muscles twitch.
-        3. Quote the evidence that benign twitching is common and harmless.
-        4. Say what helps, and which signs mean "see a doctor" instead.
-        5. Correct two claims of the seed article: "psychological" and "strained muscles".
+        1. **Distinguish** the {len(BENIGN)} benign causes by the movement each brings and what
+           helps.
+        2. **Explain why** stress, caffeine and fatigue make healthy nerves and muscles twitch.
+        3. **Explain why** two numbers side by side reassure (twitches are common, ALS is rare),
+           and **predict** what "none of {FOLLOWED}" allows you to conclude (the rule of three).
+        4. **Decide** the next step for persistent twitching: one examination, not repeated
+           self-testing, and which signs mean "see a doctor".
+        5. **Distinguish** what the seed article gets wrong: "psychological", "strained muscles"
+           and "if they persist, serious illnesses can be behind them".
         """
     ),
     code(
@@ -124,43 +161,123 @@ CELLS = [
     ),
     *[cause_slide(c) for c in BENIGN],
     md(
-        """
+        f"""
         ## The evidence: common and harmless
 
-        - About **70%** of healthy people notice fasciculations (Reed & Kurland 1963).
-        - **121** people with benign fasciculations were followed for 2-32 years: **none**
-          developed motor neuron disease (Blexrud, Windebank & Daube 1993).
-        - EMG of healthy 18-25-year-olds found fasciculation potentials in a foot muscle
-          (abductor hallucis) in **all 50** (van der Heijden et al. 1994).
-        - Exercise-associated cramps: **12.8%** lifetime history among 21-56 km race entrants
-          (Schwellnus et al. 2022, SAFER XXII).
+        {STUDY_TABLE}
+
+        Each number counts something different, in different people, measured in a different
+        way: a survey, an EMG, a cramp history, a follow-up. So they are not bars on one axis;
+        read each on its own.
+        """
+    ),
+    md(
+        f"""
+        ## Base rates: common twitches, rare ALS
+
+        Two numbers answer two different questions:
+
+        - **How common are twitches?** About {NOTICE.value:g}% of healthy people notice
+          fasciculations at some time ({NOTICE.study}).
+        - **How common is ALS?** About {ALS.value:.1f} new cases per 100,000 adults per year
+          ({ALS.study}).
+
+        One counts people who *ever* notice a twitch, the other people who *fall ill in a year*:
+        not one axis. Side by side, in a town of 100,000, they still show the balance.
         """
     ),
     code(
         """
-        evidence = {
-            "notice fasciculations\\n(Reed & Kurland 1963)": 70,
-            "fasciculation potentials on EMG\\n(50 healthy adults, 1994)": 100,
-            "exercise cramps, race entrants\\n(SAFER XXII 2022)": 12.8,
-            "developed MND in 2-32 years\\n(121 people, Blexrud 1993)": 0,
-        }
+        from muscletwitch.course import load_course
+
+        course = load_course()
+        notice, als = course.figure("notice-fasciculations"), course.figure("als-incidence")
+        town = 100_000
+        print(f"notice twitches at some time: about {notice.value / 100 * town:,.0f} people")
+        print(f"new ALS cases: about {als.value * town / 100_000:.0f} a year")
+        """
+    ),
+    md(
+        f"""
+        ## The rule of three: what none of {FOLLOWED} means
+
+        None of {FOLLOWED} people with benign fasciculations developed motor neuron disease. That
+        does not prove the risk is zero. The **rule of three** (Hanley & Lippman-Hand 1983) says
+        how large it could still be: after 0 events in *n* people, the 95% upper bound of the
+        risk is about 3/*n*, here 3/{FOLLOWED}, about {BOUND:.1%}. The true risk is probably far
+        lower.
+
+        **The reassurance rests on a normal examination.** All {FOLLOWED} had a normal
+        neurological examination and EMG when the study began (Blexrud 1993): the numbers apply to a person
+        whose examination is normal. That is why persistent twitching calls for one GP
+        examination.
+        """
+    ),
+    code(
+        """
+        import numpy as np
+
+        from muscletwitch import evidence
+
+        followed = int(course.figure("benign-fasciculations-followed").value)
+        print(f"rule of three: 3/{followed} = {evidence.rule_of_three(followed):.1%}")
+        print(f"exact 95% upper bound: {evidence.zero_events_upper_bound(followed):.1%}")
+
+        n = np.arange(20, 501)
+        bound = [100 * evidence.zero_events_upper_bound(int(k)) for k in n]
         with style.lecture():
-            fig, ax = plots.subplots(figsize=(11, 4))
-            bars = ax.barh(list(evidence), list(evidence.values()), color=style.colour_of("benign"))
-            ax.bar_label(bars, fmt="%g%%", padding=4)
-            ax.set(
-                xlim=(0, 115),
-                xlabel="% of people studied",
-                title="Benign twitching: the numbers (cited studies)",
+            fig, ax = plots.subplots(figsize=(10, 4))
+            ax.plot(n, bound, color=style.INK, label="exact 95% upper bound")
+            ax.plot(n, 300 / n, "--", color=style.colour_of("benign"), label="rule of three, 3/n")
+            ax.plot([followed], [300 / followed], "o", color=style.INK, ms=10)
+            ax.annotate(
+                f"{followed} people: {3 / followed:.1%}",
+                (followed, 300 / followed),
+                (followed + 40, 300 / followed + 4),
+                arrowprops={"arrowstyle": "->"},
             )
-            ax.invert_yaxis()
+            ax.set(
+                xlabel="people followed, none fell ill",
+                ylabel="risk at most (%)",
+                title="What zero events rule out (Hanley & Lippman-Hand 1983)",
+            )
+            ax.legend()
         plots.show(
             fig,
-            "Bar chart of the cited studies: 70% notice fasciculations, 100% of 50 healthy "
-            "adults had fasciculation potentials on EMG, 12.8% of race entrants had exercise "
-            "cramps, 0% of 121 people developed MND.",
+            f"The 95% upper bound of a risk after none of n people fell ill, falling from "
+            f"{bound[0]:.0f}% at {n[0]} people to {bound[-1]:.1f}% at {n[-1]}; at {followed} "
+            f"people it is about {3 / followed:.1%}.",
         )
         """
+    ),
+    md(
+        f"""
+        ## Health anxiety and the medical students' disease
+
+        Twitches are noticed most by people with medical training, and {HEALTH_CARE} of Blexrud's
+        {FOLLOWED} patients worked in health care: medical and physiotherapy students are the
+        people who start to worry after the ALS lecture. The worry has a name, **medical
+        students' disease**: studying a disease makes ordinary sensations stand out. (Whether
+        students really consult more is doubtful: in one London study they sought no more medical
+        help than science or law students; Waterman & Weinman 2014.)
+
+        **Why checking keeps the worry going:** watching a muscle, testing your grip again and
+        again and searching symptoms bring brief relief, but you notice more twitches and worry
+        longer (NHS, health anxiety).
+        """
+    ),
+    md(
+        """
+        **What helps:**
+
+        - Note how often you check, and check less each day (NHS).
+        - One GP examination, not repeated tests: NICE NG127 does not refer fasciculations to a
+          specialist unless there are other signs, such as wasting and weakness.
+        - If worry keeps you from a normal life, see a GP: talking therapy (CBT) helps, and NHS
+          Talking Therapies take self-referrals in England. Your university's counselling service
+          is another door.
+        """,
+        slide="-",
     ),
     md(
         f"""
@@ -176,13 +293,27 @@ CELLS = [
         f"""
         ## When benign is no longer the answer
 
-        The benign causes above come with these red flags (NHS; NICE NG127). If one applies,
-        see a doctor: the course cannot tell you what it is.
+        These signs go with the benign causes above (NHS; NICE NG127). Lasting or spreading
+        twitches are reasons for an examination, not signs of disease; weakness, wasting or
+        slurred speech are warning signs a doctor must assess. The course cannot tell you
+        what it is.
 
         {FLAG_LIST}
 
         Notebook 05 goes through every red flag and what to do. We teach, we do not diagnose.
         """
+    ),
+    md(
+        """
+        *The seed article:* "If they persist, serious illnesses can be behind them."
+
+        **Our reading:** persistence alone does not make a serious illness likely: benign
+        fasciculations can go on for years (Blexrud 1993 followed people for 2-32 years). What
+        matters is the company a twitch keeps: weakness, wasting, or difficulty speaking or
+        swallowing, found on examination. Twitching for more than 2 weeks is a reason for one
+        GP examination (NHS), the examination that reassures, not a sign of disease.
+        """,
+        slide="-",
     ),
     md(
         """
@@ -261,15 +392,18 @@ CELLS = [
     ),
     *quiz("03_benign_causes", n=8),
     md(
-        """
+        f"""
         ## Summary
 
         - Everyday triggers (stress, strenuous exercise, caffeine, lack of sleep, some
           medicines) make healthy nerves and muscles more excitable.
         - Harmless patterns: benign fasciculation syndrome, eyelid myokymia, hiccups and sleep
           starts.
-        - The evidence: about 70% of healthy people notice twitches; none of 121 people with
-          benign fasciculations developed MND over 2-32 years.
+        - Base rates: about {NOTICE.value:g}% of healthy people notice twitches; ALS starts in
+          about {ALS.value:.1f} per 100,000 adults a year. None of {FOLLOWED} people with benign
+          fasciculations developed MND: by the rule of three the risk is at most about
+          {BOUND:.1%}, for people with a normal examination.
+        - Checking and self-testing keep health worry going; one GP examination is the step.
         - Rest, sleep, less caffeine and stretching help; never stop a prescribed medicine
           without advice.
         - Twitching over 2 weeks, spreading, or with weakness or wasting: see a doctor.

@@ -72,7 +72,7 @@ CELLS = [
         **When an involuntary movement is the sign of a disease: from what you see, through the
         questions that tell causes apart, to where in the nervous system it starts**
 
-        *muscletwitch course, notebook 04 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 04 of 08. We teach, we do not diagnose.*
         """
     ),
     md(

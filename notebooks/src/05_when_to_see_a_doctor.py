@@ -62,7 +62,7 @@ CELLS = [
 
         **Reasons to see a GP, warning signs and emergencies, practised on real cases**
 
-        *muscletwitch course, notebook 05 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 05 of 08. We teach, we do not diagnose.*
 
         Most twitching is harmless and settles by itself. This notebook is about the few
         findings that change that, and how soon each one needs a doctor.

@@ -75,7 +75,7 @@ CELLS = [
 
         **What helps, and how strong the evidence is for each treatment**
 
-        *muscletwitch course, notebook 06 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 06 of 08. We teach, we do not diagnose.*
         """
     ),
     md(

@@ -20,7 +20,7 @@ CELLS = [
 
         **The whole course on one map, the seed article corrected, and a final quiz**
 
-        *muscletwitch course, notebook 07 of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook 07 of 08. We teach, we do not diagnose.*
         """
     ),
     md(

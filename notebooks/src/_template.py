@@ -32,7 +32,7 @@ CELLS = [
 
         **One line saying what the lesson is about**
 
-        *muscletwitch course, notebook NN of 07. We teach, we do not diagnose.*
+        *muscletwitch course, notebook NN of 08. We teach, we do not diagnose.*
         """
     ),
     md(
