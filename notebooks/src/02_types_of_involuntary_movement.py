@@ -106,7 +106,8 @@ CELLS = [
 
         | Concept | Importance | Notes |
         |---|---|---|
-        | [01 What is a twitch?](01_what_is_a_twitch.ipynb) | Necessary | Motor units, fasciculation, upper and lower motor neuron |
+        | [01 What is a twitch?](01_what_is_a_twitch.ipynb) | Necessary | Motor units, fasciculation |
+        | [08 The motor pathway and reflexes](08_motor_pathway_and_reflexes.ipynb) | Helpful | Upper and lower motor neuron, the stretch reflex |
 
         ## Time to learn
 
@@ -179,7 +180,8 @@ CELLS = [
         control, so the faster stretch excites the spindles more (a "catch"). In **rigidity**
         it is the same at any speed and in both directions (lead-pipe), ratcheting when a
         tremor rides on it (cogwheel): a basal-ganglia sign of Parkinson's disease.
-        Predict the two lines before you look.
+        Predict the two lines before you look. (The reflex behind it:
+        [08 The motor pathway and reflexes](08_motor_pathway_and_reflexes.ipynb).)
         """
     ),
     code(
