@@ -58,6 +58,18 @@ class Level:
 
 
 @dataclass(frozen=True, slots=True)
+class Presentation:
+    """What a person sees, the way a clinician starts (notebooks 02 and 04): the movements that
+    look like it and the questions that tell them apart."""
+
+    id: str
+    name: str  # "A brief flicker under the skin"
+    phenomena: tuple[str, ...] = field(metadata=ids("phenomenon", least=1))
+    ask: tuple[str, ...] = field(metadata={"min": 1})  # the discriminating questions
+    sources: tuple[str, ...] = field(metadata=ids("source", least=1))
+
+
+@dataclass(frozen=True, slots=True)
 class Colours:
     """A palette name for every site id (a phenomenon takes its primary site's colour)."""
 
@@ -98,6 +110,7 @@ TABLES = (
     Table("course.toml", "notebook", Notebook),
     Table("course.toml", "quiz", QuizPlaces, form="single"),
     Table("course.toml", "level", Level),
+    Table("course.toml", "presentation", Presentation),
     Table("course.toml", "colours", Colours, form="single"),
     Table("course.toml", "therapy_kind", KindStyle, form="keyed"),
     Table("course.toml", "verdict", Verdict),
@@ -110,6 +123,7 @@ class Course:
     notebooks: tuple[Notebook, ...]
     quiz: QuizPlaces
     levels: tuple[Level, ...]
+    presentations: tuple[Presentation, ...]
     colours: Colours
     therapy_kinds: tuple[KindStyle, ...]
     verdicts: tuple[Verdict, ...]
@@ -131,6 +145,18 @@ class Course:
     def level(self, id_: str) -> Level:
         return self._get("level", self.levels, id_)
 
+    def presentation(self, id_: str) -> Presentation:
+        return self._get("presentation", self.presentations, id_)
+
+    def presentation_of(self, phenomenon_id: str) -> Presentation:
+        """The presentation a movement belongs to (UnknownIdError for an unknown movement)."""
+        for p in self.presentations:
+            if phenomenon_id in p.phenomena:
+                return p
+        raise UnknownIdError(
+            "phenomenon", phenomenon_id, [i for p in self.presentations for i in p.phenomena]
+        )
+
     def figure(self, id_: str) -> Figure:
         return self._get("figure", self.figures, id_)
 
@@ -146,11 +172,18 @@ class Course:
         return next(v.text for v in self.verdicts if fusion < v.below)
 
 
-def _check(course: Course, sites: tuple[str, ...]) -> Course:
-    """Rules across tables: every extent is a level, every site has a colour, verdicts cover 0-1."""
+def _check(course: Course, sites: tuple[str, ...], phenomena: tuple[str, ...]) -> Course:
+    """Rules across tables: every extent is a level, every movement in one presentation, every
+    site has a colour, verdicts cover 0-1."""
     levels = {lv.id for lv in course.levels}
     if missing := [e for e in EXTENTS if e not in levels]:
         raise TaxonomyError(f"course.toml: no [[level]] for the extent {missing[0]!r}")
+    placed = [i for p in course.presentations for i in p.phenomena]
+    if missing := [i for i in phenomena if placed.count(i) != 1]:
+        raise TaxonomyError(
+            f"course.toml, [[presentation]], field 'phenomena': the phenomenon {missing[0]!r} is "
+            f"in {placed.count(missing[0])} presentations; put it in exactly one"
+        )
     coloured = dict(course.colours.sites)
     if missing := [s for s in sites if s not in coloured]:
         raise TaxonomyError(
@@ -179,9 +212,10 @@ def _load(folder: Path) -> Course:
         notebooks=one["notebook"],
         quiz=one["quiz"][0],
         levels=one["level"],
+        presentations=one["presentation"],
         colours=one["colours"][0],
         therapy_kinds=one["therapy_kind"],
         verdicts=one["verdict"],
         figures=one["figure"],
     )
-    return _check(course, tuple(s.id for s in tax.sites))
+    return _check(course, tuple(s.id for s in tax.sites), tuple(p.id for p in tax.phenomena))

@@ -226,6 +226,36 @@ def _oscillation(t: np.ndarray, p: dict[str, Any], rng: np.random.Generator) -> 
     return np.sin(2 * np.pi * frequency * t + np.cumsum(rng.normal(0, step, t.size)))
 
 
+def _resistance(velocities: np.ndarray, v_max: float, p: dict[str, Any]) -> np.ndarray:
+    """``(baseline + velocity_gain * v / v_max) / (baseline + velocity_gain)``: 1 at ``v_max``."""
+    base = _check("baseline", p["baseline"], inclusive=True)
+    gain = _check("velocity_gain", p["velocity_gain"], inclusive=True)
+    if base + gain == 0:
+        raise ValueError("baseline and velocity_gain must not both be 0")
+    return (base + gain * velocities / v_max) / (base + gain)
+
+
+def stretch_resistance(
+    phenomenon_id: str, velocities_deg_s: Any, **params: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """(lowest, highest) resistance (a.u., the scale of ``signature``) during a passive stretch at
+    each of ``velocities_deg_s``, for a phenomenon whose signature is a "stretch" (spasticity,
+    rigidity). The two differ only where a cogwheel ratchets the resistance."""
+    p = _signature_spec(phenomenon_id, params)
+    if p["shape"] != "stretch":
+        stretchy = [k for k, s in SIGNATURES.items() if s.shape == "stretch"]
+        raise ValueError(
+            f"phenomenon_id must be one of {', '.join(stretchy)}, got {phenomenon_id!r}"
+        )
+    v = np.asarray(velocities_deg_s, dtype=float)
+    if v.size == 0 or not np.all(v >= 0):
+        raise ValueError(f"velocities_deg_s must be >= 0, got {v.tolist()}")
+    v_max = float(np.max(p["stretch_velocities_deg_s"]))  # the model's own scale, as in signature
+    high = _resistance(v, v_max, p) * _check("amplitude", p["amplitude"], inclusive=True)
+    depth = p.get("cogwheel_depth", 0.5) if "cogwheel_hz" in p else 0.0
+    return high * (1 - depth), high
+
+
 def _stretches(t: np.ndarray, onsets: np.ndarray, p: dict[str, Any]) -> np.ndarray:
     """Resistance to passive stretches starting at ``onsets``: the i-th stretch moves the joint
     through ``stretch_range_deg`` at the i-th of ``stretch_velocities_deg_s`` (cycled).
@@ -238,11 +268,7 @@ def _stretches(t: np.ndarray, onsets: np.ndarray, p: dict[str, Any]) -> np.ndarr
     if velocities.size == 0 or not np.all(velocities > 0):
         raise ValueError(f"stretch_velocities_deg_s must be positive, got {velocities.tolist()}")
     span = _check("stretch_range_deg", p["stretch_range_deg"])
-    base = _check("baseline", p["baseline"], inclusive=True)
-    gain = _check("velocity_gain", p["velocity_gain"], inclusive=True)
-    if base + gain == 0:
-        raise ValueError("baseline and velocity_gain must not both be 0")
-    resistance = (base + gain * velocities / velocities.max()) / (base + gain)
+    resistance = _resistance(velocities, velocities.max(), p)
     ramp_s = _check("ramp_ms", p["ramp_ms"]) / 1000
     activity = np.zeros_like(t)
     for i, start in enumerate(onsets):

@@ -52,6 +52,17 @@ def test_cited_figures_name_their_sources():
         assert all(tax.source(s) for s in f.sources) and f.study
 
 
+def test_every_movement_is_in_exactly_one_presentation():
+    tax = mt.load_taxonomy()
+    placed = [i for p in COURSE.presentations for i in p.phenomena]
+    assert sorted(placed) == sorted(p.id for p in tax.phenomena)
+    assert COURSE.presentation_of("rigidity").id == "stiffness"
+    assert COURSE.presentation_of("fibrillation").id == "emg-only"
+    assert all(p.ask and p.sources for p in COURSE.presentations)
+    with pytest.raises(mt.UnknownIdError, match="did you mean tremor"):
+        COURSE.presentation_of("tremer")
+
+
 def test_therapy_kinds_each_have_a_marker():
     assert {k.id for k in COURSE.therapy_kinds} == set(mt.taxonomy.THERAPY_KINDS)
 
@@ -93,6 +104,21 @@ def test_therapy_kinds_each_have_a_marker():
         ),
         ('marker = "o"', 'marker = "circle"', "therapy kind 'physiotherapy', field 'marker':"),
         ("[therapy_kind.medical]", "[therapy_kind.surgery]", "'surgery' is not one of self-care"),
+        (
+            'phenomena = ["tremor", "clonus"]',
+            'phenomena = ["tremor"]',
+            "[[presentation]], field 'phenomena': the phenomenon 'clonus' is in 0 presentations",
+        ),
+        (
+            'phenomena = ["tremor", "clonus"]',
+            'phenomena = ["tremor", "tic", "clonus"]',
+            "the phenomenon 'tic' is in 2 presentations; put it in exactly one",
+        ),
+        (
+            'phenomena = ["fibrillation"]',
+            'phenomena = ["fibrilation"]',
+            "presentation 'emg-only', field 'phenomena': 'fibrilation' is not a known phenomenon",
+        ),
         (
             'sources = ["schwellnus-2022"]',
             "sources = []",

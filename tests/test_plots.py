@@ -421,3 +421,69 @@ def test_subplots_makes_house_style_figures_outside_pyplot() -> None:
     assert fig.dpi == style.rc(lecture=True)["figure.dpi"]
     assert fig.get_layout_engine() is not None  # the house style's constrained layout
     assert plots.png_bytes(fig).startswith(b"\x89PNG")
+
+
+def test_tone_spasticity_rises_with_stretch_speed_and_rigidity_does_not(ax) -> None:
+    tax = mt.load_taxonomy()
+    spasticity, rigidity = tax.phenomenon("spasticity"), tax.phenomenon("rigidity")
+    drawn = plots.tone(ax, [spasticity, rigidity])
+    fast = max(physiology.SIGNATURES["spasticity"].stretch_velocities_deg_s)
+    (v_s, r_s), (v_r, r_r) = (line.get_data() for line in drawn.artists[:2])
+    assert v_s[0] == 0 and v_s[-1] == fast
+    assert np.all(np.diff(r_s) > 0)  # velocity-dependent
+    assert np.ptp(r_r) == 0 and r_r[0] > r_s[0]  # velocity-independent, stiffer when slow
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Spasticity: velocity-dependent" in labels
+    assert "Rigidity: velocity-independent" in labels
+    assert "illustrative model" in ax.get_title(loc="left")
+    assert (
+        "Spasticity rises with speed" in drawn.alt_text and "Rigidity stays flat" in drawn.alt_text
+    )
+
+
+def test_tone_takes_its_numbers_from_the_signature_data(ax) -> None:
+    rigidity = mt.load_taxonomy().phenomenon("rigidity")
+    model = physiology.SIGNATURES["rigidity"]
+    (line,) = plots.tone(ax, [rigidity]).artists[:1]
+    assert np.allclose(line.get_ydata(), model.amplitude)
+    low, high = physiology.stretch_resistance("rigidity", [100.0], cogwheel_depth=0.25)
+    assert np.allclose(low, 0.75 * high)
+
+
+def test_tone_rejects_movements_without_a_stretch_model(ax) -> None:
+    tremor = mt.load_taxonomy().phenomenon("tremor")
+    with pytest.raises(ValueError, match="tremor has no stretch model; allowed: spasticity"):
+        plots.tone(ax, [tremor])
+    with pytest.raises(ValueError, match="at least one"):
+        plots.tone(ax, [])
+    with pytest.raises(ValueError, match="phenomenon_id must be one of"):
+        physiology.stretch_resistance("tremor", [10.0])
+
+
+def test_evidence_places_each_therapy_in_its_level_with_its_kinds_marker(ax) -> None:
+    from muscletwitch.course import load_course
+    from muscletwitch.taxonomy import EVIDENCE_LEVELS
+
+    tax = mt.load_taxonomy()
+    drawn = plots.evidence(ax, tax.therapies)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert sorted(rows) == sorted(t.name for t in tax.therapies)
+    by_name = {t.name: t for t in tax.therapies}
+    levels = [EVIDENCE_LEVELS.index(by_name[r].evidence) for r in rows]
+    assert levels == sorted(levels)  # strongest on top
+    styles = {k.id: k for k in load_course().therapy_kinds}
+    for scatter in drawn.artists:
+        kind = styles[scatter.get_label()]
+        assert same_color(scatter.get_facecolor()[0], style.PALETTE[kind.colour])
+        for x, y in scatter.get_offsets():
+            therapy = by_name[rows[int(y)]]
+            assert therapy.kind == kind.id and EVIDENCE_LEVELS[int(x)] == therapy.evidence
+    assert str(len(rows)) in drawn.alt_text
+
+
+def test_evidence_rejects_no_therapies_and_unknown_levels(ax) -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        plots.evidence(ax, [])
+    odd = SimpleNamespace(name="Odd cure", kind="medical", evidence="anecdotal")
+    with pytest.raises(ValueError, match="'Odd cure' has an evidence level not among strong"):
+        plots.evidence(ax, [odd])

@@ -463,3 +463,12 @@ def test_every_data_file_has_a_generated_json_schema():
     assert "generated" not in question["properties"]  # never from a file
     assert question["properties"]["options"]["items"]["required"] == ["text", "correct", "why"]
     assert "id" not in schemas["signatures.toml#signature"]["properties"]  # the table's key
+
+
+def test_cramp_fasciculation_syndrome_is_on_the_hyperexcitability_spectrum_not_bfs():
+    """Clinical review 2026-12, 1b: CFS overlaps with BFS but belongs with Isaacs syndrome."""
+    tax = mt.load_taxonomy()
+    assert "cramp-fasciculation syndrome" in tax.cause("isaacs-syndrome").synonyms
+    bfs = tax.cause("benign-fasciculation-syndrome")
+    assert not [s for s in bfs.synonyms if "cramp" in s.casefold()]
+    assert "hart-2002" in bfs.sources  # the summary's overlap with CFS is sourced

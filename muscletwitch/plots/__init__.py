@@ -13,9 +13,11 @@ Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.conte
 from muscletwitch.plots.base import Drawn
 from muscletwitch.plots.colours import colour_of, site_colour
 from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
+from muscletwitch.plots.evidence import evidence
 from muscletwitch.plots.output import agg_figure, png_bytes, show, subplots
 from muscletwitch.plots.reflex_arc import reflex_arc
 from muscletwitch.plots.signals import comparison, raster, signal, summation
+from muscletwitch.plots.tone import tone
 
 __all__ = [
     "ANATOMY_LEVELS",
@@ -24,6 +26,7 @@ __all__ = [
     "anatomy",
     "colour_of",
     "comparison",
+    "evidence",
     "levels",
     "png_bytes",
     "raster",
@@ -34,5 +37,6 @@ __all__ = [
     "site_matrix",
     "subplots",
     "summation",
+    "tone",
     "tree",
 ]

@@ -10,7 +10,9 @@ from matplotlib.figure import Figure
 from muscletwitch import physiology, style
 from muscletwitch.plots import diagrams, signals
 from muscletwitch.plots.base import Drawn
+from muscletwitch.plots.evidence import evidence
 from muscletwitch.plots.output import agg_figure
+from muscletwitch.plots.tone import tone
 
 Example = tuple[tuple[float, float], Callable[[Figure, Any], Drawn]]  # size (in), draw(fig, tax)
 
@@ -39,6 +41,12 @@ def _comparison(fig: Figure, tax: Any) -> Drawn:
     return signals.comparison(fig.subplots(), tax.phenomena)
 
 
+def _evidence(fig: Figure, tax: Any) -> Drawn:
+    shown = ("parkinsons-medicine", "physiotherapy-ms", "physiotherapy-spasticity", "stretching")
+    shown += ("behavioural-therapy-tics", "dorn-method")  # a fixed few: new therapies keep it
+    return evidence(fig.subplots(), [tax.therapy(t) for t in shown])
+
+
 EXAMPLES: dict[str, Example] = {
     "tree": ((11, 6), _tree),
     "anatomy": ((10, 3), lambda fig, tax: diagrams.anatomy(fig.subplots(), highlight="motor-unit")),
@@ -51,6 +59,13 @@ EXAMPLES: dict[str, Example] = {
     "signal": ((8, 3), _signal),
     "comparison": ((8, 6.5), _comparison),
     "summation": ((8, 4), lambda fig, tax: signals.summation(fig.subplots())),
+    "evidence": ((8, 4), _evidence),
+    "tone": (
+        (8, 4.5),
+        lambda fig, tax: tone(
+            fig.subplots(), [tax.phenomenon(p) for p in ("spasticity", "rigidity")]
+        ),
+    ),
 }
 
 

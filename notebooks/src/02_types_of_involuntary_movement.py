@@ -1,20 +1,16 @@
 """Build script of notebooks/02_types_of_involuntary_movement.ipynb (python tools/run_notebooks.py).
 
-The definition slides and the overview table are generated from the course data at build time.
+Organised as a clinician reasons: from what a person sees (the presentations of course.toml) to
+the questions that tell the movements apart. Cards and tables are generated from the course data.
 """
 
 from nbbuild import code, exercise, md, quiz, references, solution, widget
 
 import muscletwitch as mt
+from muscletwitch.course import load_course
 
 tax = mt.load_taxonomy()
-EXTENT = {
-    "single-fibres": "single fibres",
-    "motor-unit": "one motor unit",
-    "whole-muscle": "a muscle or muscle group",
-    "body-region": "a body region",
-}
-SYSTEM = {"hpo": "HPO", "icd10": "ICD-10", "icd10cm": "ICD-10-CM", "mesh": "MeSH"}
+course = load_course()
 TIC = tax.cause("tic-disorder")
 
 
@@ -22,42 +18,66 @@ def sites(p) -> str:
     return ", ".join(tax.site(s).name.lower() for s in p.site)
 
 
-def examples(p, most: int = 4) -> str:
+def examples(p, most: int = 3) -> str:
     names = [c.name for c in tax.filter(phenomenon=p.id)]
-    if not names:
-        return "no cause of its own here: it is a finding on EMG (notebook 04)"
     more = f", and {len(names) - most} more" if len(names) > most else ""
     return "; ".join(names[:most]) + more
 
 
-def codes(p) -> str:
-    first = {}
-    for c in p.codes:
-        first.setdefault(c.system, c)
-    return ", ".join(f"{SYSTEM[c.system]} {c.code}" for c in first.values() if c.system != "mesh")
+RHYTHM = {"irregular": "irregular", "regular": "rhythmic", "sustained": "sustained"}
+RHYTHM["either"] = "rhythmic or irregular"
 
 
-def definition(p) -> object:
-    return md(
-        f"""
-        ## {p.name}
-
-        > {p.summary}
-
-        - **Rhythm:** {p.rhythm}; **involves:** {EXTENT[p.extent]}; **visible:** {"yes" if p.visible else "no, EMG only"}
-        - **Starts in:** {sites(p)}
-        - **Pattern:** {p.timing}
-        - **Seen with, for example:** {examples(p)}
-        - **Codes:** {codes(p)}
-        """
+def card(p, *, full: bool = False) -> str:
+    """A movement in a few lines: its definition and what it involves (extent from course.toml)."""
+    seen = f"Seen with: {examples(p)}." if tax.filter(phenomenon=p.id) else ""
+    first = p.summary if full else p.summary.split(". ")[0].rstrip(".") + "."
+    return (
+        f"### {p.name}\n\n{first} "
+        f"*{RHYTHM[p.rhythm].capitalize()}; involves {course.level(p.extent).involves}; "
+        f"starts in: {sites(p)}.* {seen}"
     )
 
 
+def slides(cards: list[str], most_words: int = 130) -> list[object]:
+    """Cards packed into as few subslides as keep each under ``most_words`` words."""
+    packed: list[list[str]] = [[]]
+    for c in cards:
+        if packed[-1] and len(" ".join([*packed[-1], c]).split()) > most_words:
+            packed.append([])
+        packed[-1].append(c)
+    return [md("\n\n".join(group), slide="subslide") for group in packed]
+
+
+def presentation(pid: str, *extra: object) -> list[object]:
+    """A presentation's slide (its questions), then its movements' cards."""
+    pr = course.presentation(pid)
+    ask = "\n".join(f"{i}. {q}" for i, q in enumerate(pr.ask, 1))
+    movements = ", ".join(tax.phenomenon(i).name.split(" (")[0].lower() for i in pr.phenomena)
+    full = len(pr.phenomena) == 1
+    return [
+        md(f"## {pr.name}\n\nCould be: {movements}. Ask:\n\n{ask}"),
+        *slides([card(tax.phenomenon(i), full=full) for i in pr.phenomena]),
+        *extra,
+    ]
+
+
 GLANCE = "\n".join(
-    ["| Movement | Rhythm | Involves | Visible | Starts in |", "|---|---|---|---|---|"]
+    ["| What you see | Could be | Rhythm | Involves |", "|---|---|---|---|"]
     + [
-        f"| {p.name} | {p.rhythm} | {EXTENT[p.extent]} | {'yes' if p.visible else 'EMG only'} "
-        f"| {sites(p)} |"
+        f"| {pr.name} | {tax.phenomenon(i).name} | {RHYTHM[tax.phenomenon(i).rhythm]} "
+        f"| {course.level(tax.phenomenon(i).extent).involves} |"
+        for pr in course.presentations
+        for i in pr.phenomena
+    ]
+)
+SYSTEM = {"hpo": "HPO", "icd10": "ICD-10", "icd10cm": "ICD-10-CM", "mesh": "MeSH"}
+CODES = "\n".join(
+    ["| Movement | Codes (HPO, WHO ICD-10, ICD-10-CM) |", "|---|---|"]
+    + [
+        f"| {p.name} | "
+        + ", ".join(f"{SYSTEM[c.system]} {c.code}" for c in p.codes if c.system != "mesh")
+        + " |"
         for p in tax.phenomena
     ]
 )
@@ -68,7 +88,7 @@ CELLS = [
         """
         # 02 Types of involuntary movement
 
-        **Fasciculation, myoclonus, tic, tremor, cramp, myokymia, clonus, seizure jerks, tetany**
+        **From what you see to what it could be: flicker, jerk, shaking, spasm, tic, stiffness**
 
         *muscletwitch course, notebook 02 of 08. We teach, we do not diagnose.*
         """
@@ -77,15 +97,17 @@ CELLS = [
         """
         ## Overview
 
-        "Twitching" covers very different movements. Some come from one motor unit, some from
-        the brain; some are rhythmic, some random, some sustained. Knowing the type is the first
-        step to knowing the cause, and it is what a doctor asks about first.
+        "Twitching" covers very different movements. A clinician does not start from a list of
+        definitions but from **what the person sees**: a brief flicker, a jerk, rhythmic shaking,
+        a sustained spasm or posture, a repeated stereotyped movement. Each presentation has a
+        few **questions that tell its movements apart**. This notebook follows that route.
 
         ## Prerequisites
 
         | Concept | Importance | Notes |
         |---|---|---|
-        | [01 What is a twitch?](01_what_is_a_twitch.ipynb) | Necessary | Motor units, fasciculation, summation |
+        | [01 What is a twitch?](01_what_is_a_twitch.ipynb) | Necessary | Motor units, fasciculation |
+        | [08 The motor pathway and reflexes](08_motor_pathway_and_reflexes.ipynb) | Helpful | Upper and lower motor neuron, the stretch reflex |
 
         ## Time to learn
 
@@ -98,12 +120,16 @@ CELLS = [
 
         After this notebook you can:
 
-        1. Define ten kinds of involuntary movement and give an example of each.
-        2. Sort them by **rhythm** (irregular, rhythmic, sustained) and by **extent** (one motor
-           unit to a whole body region).
-        3. Say where each starts: brain, spinal cord, nerve or muscle.
-        4. Recognise a movement from its trace (an illustrative model).
-        5. Explain why the seed article's "tick" is a **tic**, and what a tic is.
+        1. **Decide** from what a person sees (flicker, jerk, shaking, sustained spasm or
+           posture, stereotyped movement, stiffness) which movements to consider.
+        2. **Distinguish** them with the discriminating questions: rhythm, urge and
+           suppression, trigger (rest, posture, stretch, action) and the company it keeps.
+        3. **Distinguish** rigidity from spasticity by how resistance changes with the speed of
+           a passive stretch, and **explain why** each points to a different part of the
+           nervous system.
+        4. **Predict** what a movement's trace looks like from its rhythm, and identify a trace.
+        5. **Explain why** fibrillation is an EMG finding, not a visible twitch, and why the seed
+           article's "tick" is a tic.
         """
     ),
     code(
@@ -116,48 +142,77 @@ CELLS = [
     ),
     md(
         f"""
-        ## Ten types at a glance
+        ## At a glance: what you see, what it could be
 
         {GLANCE}
 
-        The next slides take them one by one. Definitions, examples and codes come from the
-        course data; HPO is the Human Phenotype Ontology.
+        The next slides take each presentation in turn: first the questions to ask, then the
+        movements it could be. Definitions come from the course data.
         """
     ),
-    *[definition(p) for p in tax.phenomena if p.id != "tic"][:3],
-    definition(tax.phenomenon("tic")),
-    md(
-        f"""
-        ### Common belief: the "tick"
+    *presentation("flicker"),
+    *presentation("jerk"),
+    *presentation("shaking"),
+    *presentation("sustained"),
+    *presentation(
+        "stereotyped",
+        md(
+            f"""
+            ### Common belief: the "tick"
 
-        *The seed article:* "{TIC.seed_says}"
+            *The seed article:* "{TIC.seed_says}"
 
-        **Imprecise.** {TIC.correction}
+            **Imprecise.** {TIC.correction}
 
-        Tics are common in children: Tourette syndrome affects 3-8 per 1,000 children; tics
-        usually start at 4-6 years and are worst at 10-12 (MSD Manual).
-        """,
-        slide="subslide",
+            Tics are common in children: Tourette syndrome affects 3-8 per 1,000 children; tics
+            usually start at 4-6 years and are worst at 10-12 (MSD Manual).
+            """,
+            slide="subslide",
+        ),
     ),
-    *[definition(p) for p in tax.phenomena if p.id != "tic"][3:],
+    *presentation("stiffness"),
+    md(
+        """
+        ### Rigidity or spasticity: feel the difference
+
+        An examiner moves a relaxed limb slowly, then fast. In **spasticity** the resistance
+        rises with speed: the stretch reflex is released from the upper motor neuron's
+        control, so the faster stretch excites the spindles more (a "catch"). In **rigidity**
+        it is the same at any speed and in both directions (lead-pipe), ratcheting when a
+        tremor rides on it (cogwheel): a basal-ganglia sign of Parkinson's disease.
+        Predict the two lines before you look. (The reflex behind it:
+        [08 The motor pathway and reflexes](08_motor_pathway_and_reflexes.ipynb).)
+        """
+    ),
+    code(
+        """
+        stiff = [tax.phenomenon("spasticity"), tax.phenomenon("rigidity")]
+        with style.lecture():
+            fig, ax = plots.subplots(figsize=(11, 5.5))
+            drawn = plots.tone(ax, stiff)
+        plots.show(fig, drawn.alt_text)
+        """,
+        slide="-",
+    ),
+    *presentation("emg-only"),
     md(
         """
         ## Rhythm
 
-        The quickest clue is the rhythm. Below, each movement's trace over 5 seconds, all on the
+        Rhythm is the quickest clue. Below, each movement's trace over 5 seconds, all on the
         same scales (illustrative model, not a recording):
 
-        - **irregular**: fasciculation, myoclonus, tic: events at random times;
+        - **irregular**: fasciculation, myoclonus, tic, chorea: events at random times;
         - **rhythmic**: tremor, clonus, clonic seizure jerks: like a clock;
-        - **sustained**: cramp and tetany: one long contraction (twitches fused).
-
-        Fibrillation is rhythmic too, but tiny: invisible, on EMG only.
+        - **sustained**: cramp, tetany, dystonia: one long contraction;
+        - spasticity and rigidity: resistance during each passive stretch, no rhythm of their
+          own; fibrillation: tiny, on EMG only.
         """
     ),
     code(
         """
         with style.lecture():
-            fig, ax = plots.subplots(figsize=(12, 9))
+            fig, ax = plots.subplots(figsize=(12, 10))
             drawn = plots.comparison(ax, tax.phenomena, duration_s=5)
         plots.show(fig, drawn.alt_text)
         """
@@ -168,12 +223,12 @@ CELLS = [
 
         Pick a movement and change its rate or pattern; tick "Overlay a second movement" to
         compare two on one scale. The middle panel shows the discharge train driving the trace,
-        the bottom one the force of a single event. All illustrative model, built from the
-        course data.
+        the bottom one the force of a single event. All illustrative model.
 
-        Things to try: set the tremor to 10 Hz (physiological tremor, 8-12 Hz), then to 5 Hz
-        (within the parkinsonian range, 3-8 Hz); switch the extent of a fasciculation from one
-        motor unit to a whole muscle and watch the force jump.
+        Predict first, then try: set the tremor to 10 Hz (physiological tremor, 8-12 Hz), then to
+        5 Hz. Five hertz lies in Parkinson's typical 4-6 Hz but also in essential tremor's
+        4-12 Hz: frequency alone cannot decide; when the tremor appears (at rest or in action)
+        does. Then overlay fasciculation and myokymia: single flickers against bursts.
         """
     ),
     widget(
@@ -187,7 +242,7 @@ CELLS = [
         """
         ## Exercise: match the trace
 
-        The four traces A-D below come from four of the ten types. For each, decide:
+        The four traces A-D below come from four of the movements. For each, decide:
 
         1. Is it irregular, rhythmic or sustained?
         2. Which type is it? Pick from: fasciculation, myoclonus, tic, tremor, spasm / cramp,
@@ -223,11 +278,12 @@ CELLS = [
           stopping: a seizure, from the brain.
         - **B: fasciculation**: irregular, small, isolated twitches: single motor units.
         - **C: tremor**: rhythmic oscillation that never stops.
-        - **D: spasm / cramp**: sustained: the twitches of many motor units fuse into one long
+        - **D: spasm / cramp**: sustained: many motor units firing fast, fused into one long
           contraction.
 
         The clue is rhythm first (irregular, rhythmic, sustained), then size and duration.
-        Real recordings are noisier; these traces are an illustrative model.
+        Real recordings are noisier; these traces are an illustrative model. At the bedside the
+        questions of each presentation (urge? at rest? with a stretch?) decide, not the trace.
         """,
     ),
     # exercises 02-tremor-frequency and 02-tremor-type: stub + check; solutions stay here
@@ -277,12 +333,14 @@ CELLS = [
         """
         ## Summary
 
-        - **Irregular**: fasciculation (one motor unit), myoclonus (a brief jerk, under 100 ms),
-          tic (a movement pattern from the brain, preceded by an urge).
-        - **Rhythmic**: tremor (oscillation; physiological 8-12 Hz, parkinsonian 3-8 Hz),
-          clonus, clonic seizure jerks; myokymia ripples in bursts.
-        - **Sustained**: spasm / cramp and tetany: many motor units firing fast, twitches fused.
-        - **Invisible**: fibrillation, single fibres on EMG only.
+        - Start from **what you see**: a flicker (fasciculation, myokymia), a jerk (myoclonus,
+          chorea, seizure), rhythmic shaking (tremor, clonus), a sustained spasm or posture
+          (cramp, tetany, dystonia), a stereotyped movement (tic).
+        - Then ask: rhythmic? urge and suppressible? at rest, in a posture, with a stretch, in
+          action? what company (weakness, tingling, fever, lost awareness)?
+        - **Stiffness** is found by moving the limb: spasticity rises with speed (upper motor
+          neuron), rigidity does not (Parkinson's).
+        - **Fibrillation** is an EMG finding, never a visible twitch.
         - The seed article's "tick" is a **tic**: it comes from the brain, not from single fibres.
 
         ## What's next
@@ -291,9 +349,20 @@ CELLS = [
         twitch, and the evidence that they are harmless.
         """
     ),
+    md(
+        f"""
+        ## Appendix: codes
+
+        For reference, not to learn: the ontology codes each movement carries in the course data
+        (HPO = Human Phenotype Ontology).
+
+        {CODES}
+        """
+    ),
     references(
         *tax.phenomena,
         TIC,
+        *course.presentations,
         intro="Generated from the course data (`muscletwitch/data/sources.toml`).",
     ),
 ]

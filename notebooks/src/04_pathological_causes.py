@@ -1,10 +1,14 @@
 """Build script of notebooks/04_pathological_causes.ipynb (run: python tools/run_notebooks.py)."""
 
+from textwrap import dedent
+
 from nbbuild import code, exercise, md, references, solution, widget
 
 import muscletwitch as mt
+from muscletwitch.course import load_course
 
 tax = mt.load_taxonomy()
+course = load_course()
 PATHOLOGICAL = tax.filter(category="pathological")
 
 
@@ -12,37 +16,49 @@ def names(ids, look_up) -> str:
     return ", ".join(look_up(i).name.lower() for i in ids)
 
 
-OVERVIEW_TABLE = "\n".join(
-    ["| Cause | Acts at | Movement | Unlike a harmless twitch |", "|---|---|---|---|"]
+def considered(pr) -> list:
+    """Pathological causes with any movement of a presentation (a cause can be in several)."""
+    return [c for c in PATHOLOGICAL if set(c.phenomena) & set(pr.phenomena)]
+
+
+def primary(pr) -> list:
+    """Pathological causes whose main (first) movement belongs to a presentation."""
+    return [c for c in PATHOLOGICAL if course.presentation_of(c.phenomena[0]) is pr]
+
+
+def short(cause) -> str:
+    return cause.name.split(" (")[0]
+
+
+DDX_TABLE = "\n".join(
+    ["| What you see | Ask first | Pathological causes to consider |", "|---|---|---|"]
     + [
-        f"| {c.name} | {names(c.site, tax.site)} | {names(c.phenomena, tax.phenomenon)} "
-        f"| {c.differs} |"
-        for c in PATHOLOGICAL
+        f"| {pr.name} | {pr.ask[0]} | {', '.join(short(c) for c in considered(pr))} |"
+        for pr in course.presentations
+        if considered(pr)
     ]
 )
-SITE_TABLE = "\n".join(
-    ["| Level | Pathological causes acting here |", "|---|---|"]
-    + [
-        f"| {s.name} | {', '.join(c.name for c in tax.filter(site=s.id, category='pathological'))} |"
-        for s in tax.sites
-        if tax.filter(site=s.id, category="pathological")
-    ]
-)
+
+
+def group_slide(pid: str, intro: str) -> object:
+    """A presentation's causes (main movement there) and how each differs from a harmless twitch."""
+    pr = course.presentation(pid)
+    rows = "\n".join(f"| {c.name} | {c.differs} |" for c in primary(pr))
+    return md(
+        f"## {pr.name}: which disease?\n\n{dedent(intro).strip()}\n\n"
+        f"| Cause | Unlike a harmless twitch |\n|---|---|\n{rows}"
+    )
 
 
 def cause_slide(cause_id: str, text: str) -> object:
-    """One slide per cause: heading = the cause's name (quiz questions link to it), where it acts,
-    the movement, our teaching text, and for seed causes the article's claim beside the correction."""
+    """A seed cause's slide: heading = the cause's name (quiz questions link to it), where it acts,
+    the movement, our teaching text, and the article's claim beside the correction."""
     c = tax.cause(cause_id)
-    seed = (
-        f"\n\n> *The seed article says:* {c.seed_says}\n>\n> **We teach:** {c.correction}"
-        if c.in_seed
-        else ""
-    )
+    seed = f"\n\n> *The seed article says:* {c.seed_says}\n>\n> **We teach:** {c.correction}"
     return md(
         f"### {c.name}\n\n"
         f"**Acts at:** {names(c.site, tax.site)}. **Movement:** {names(c.phenomena, tax.phenomenon)}."
-        f"\n\n{text.strip()}{seed}",
+        f"\n\n{dedent(text).strip()}{seed if c.in_seed and c.correction else ''}",
         slide="subslide",
     )
 
@@ -53,8 +69,8 @@ CELLS = [
         """
         # 04 Pathological causes
 
-        **When an involuntary movement is the sign of a disease: where it starts, what it looks
-        like, and how it differs from a harmless twitch**
+        **When an involuntary movement is the sign of a disease: from what you see, through the
+        questions that tell causes apart, to where in the nervous system it starts**
 
         *muscletwitch course, notebook 04 of 08. We teach, we do not diagnose.*
         """
@@ -64,15 +80,16 @@ CELLS = [
         ## Overview
 
         Notebook 03 showed that most twitching is harmless. This notebook covers the diseases
-        that cause involuntary movements, including all those the seed article names. For each:
-        where in the nervous system it acts, which movement it causes, and what tells it apart
-        from a harmless twitch. It also corrects the article where it is imprecise.
+        behind involuntary movements, organised as a clinician reasons: start from **what you
+        see** (notebook 02's presentations), ask the questions that tell causes apart, and look
+        at the **company** the movement keeps. It also corrects the seed article where it is
+        imprecise. The cause explorer holds the detail of every cause.
 
         ## Prerequisites
 
         | Concept | Importance | Notes |
         |---|---|---|
-        | [02 Types of involuntary movement](02_types_of_involuntary_movement.ipynb) | Necessary | Tic, tremor, seizure, spasticity, tetany |
+        | [02 Types of involuntary movement](02_types_of_involuntary_movement.ipynb) | Necessary | The presentations and their questions |
         | [03 Benign causes](03_benign_causes.ipynb) | Necessary | What a harmless twitch looks like |
 
         ## Time to learn
@@ -86,13 +103,13 @@ CELLS = [
 
         After this notebook you can:
 
-        1. Place each pathological cause on the **map of the nervous system**, from brain to
-           muscle.
-        2. Name the **movement** each one causes: tic, seizure, tremor, spasticity, tetany or
-           fasciculation.
-        3. Say what tells it apart from a **harmless twitch**: the movement itself, or the
-           symptoms that come with it.
-        4. Correct the seed article's claims about Parkinson's disease, ALS, MS and the
+        1. **Decide**, from a presentation and its company (weakness, wasting, numbness,
+           fever, lost awareness), which diseases to consider.
+        2. **Distinguish** each from a harmless twitch, and upper from lower motor neuron signs.
+        3. **Explain why** a dying lower motor neuron produces fasciculations (and fibrillations
+           on EMG) but an MS plaque or Parkinson's disease does not.
+        4. **Predict** where in the nervous system a cause acts from the movement it makes.
+        5. Correct the seed article's claims about Parkinson's disease, ALS, MS and the
            autonomic nervous system.
         """
     ),
@@ -105,17 +122,43 @@ CELLS = [
         """
     ),
     md(
+        f"""
+        ## From what you see to the causes to consider
+
+        A harmless twitch is a **fasciculation**: one motor unit, at irregular intervals, in a
+        muscle of normal strength. Disease shows itself by a **different movement**, or by the
+        **company** the movement keeps. Start from the presentation (a cause can appear in
+        several rows):
+
+        {DDX_TABLE}
+        """
+    ),
+    md(
+        """
+        ### Five questions for any presentation
+
+        1. Is it **rhythmic**?
+        2. Is there an **urge** before it, and can it be held back?
+        3. Does it go on in **sleep**?
+        4. Is there a **trigger**: a stretch, a posture, rest, an action, a new medicine?
+        5. What **company** does it keep: weakness, wasting, numbness, fever, lost awareness?
+
+        The slides that follow take each presentation with these questions in mind.
+        """,
+        slide="subslide",
+    ),
+    md(
         """
         ## The nervous-system map
 
-        A command to move runs **down a chain**: from the brain, through the spinal cord, to a
-        motor neuron, along its axon in a peripheral nerve, across the neuromuscular junction,
-        to the muscle. **Body-wide** influences (blood sugar, salts, hormones, stress) act on
-        every level at once.
+        A command to move runs **down a chain**: from the brain (upper motor neuron), through
+        the spinal cord, to the lower motor neuron, whose cell body sits in the spinal cord and
+        whose axon runs in a peripheral nerve, across the neuromuscular junction, to the muscle.
+        **Body-wide** influences (blood sugar, salts, hormones) act on every level at once.
 
-        Where a disease acts decides what you see. Brain: tics, seizures, tremor. Brain and
-        spinal cord pathways: stiffness and clonus. Motor neuron and nerve: fasciculations and
-        cramps. Body-wide: tremor and tetany.
+        Where a disease acts decides what you see: brain, tremor, tics, jerks and seizures;
+        upper motor neuron, spasticity and clonus; lower motor neuron and nerve,
+        fasciculations, cramps and wasting.
         """
     ),
     code(
@@ -126,162 +169,147 @@ CELLS = [
         plots.show(fig, drawn.alt_text)
         """
     ),
-    md(
-        f"""
-        ## Every cause on the map
-
-        The pathological causes in the course data, by the level where they act (a cause can
-        act at several):
-
-        {SITE_TABLE}
+    group_slide(
+        "flicker",
         """
-    ),
-    md(
-        """
-        ## The seed article's four "well-known" causes
-
-        The seed article says muscle twitching is "much better known" with Parkinson's disease,
-        ALS and MS, and with a disturbed autonomic nervous system. Look where each really acts:
-        filled circle = main site, open circle = also involved. Only ALS reaches the **motor
-        neuron**, whose motor unit makes a visible twitch. The other three cause different
-        movements, or none directly.
-        """
-    ),
-    code(
-        """
-        famous = ["parkinsons-disease", "als", "multiple-sclerosis", "autonomic-dysfunction"]
-        with style.lecture():
-            fig, ax = plots.subplots(figsize=(12, 6.5))
-            drawn = plots.site_matrix(ax, tax.sites, [tax.cause(c) for c in famous])
-        plots.show(fig, drawn.alt_text)
-        """
-    ),
-    md(
-        f"""
-        ## At a glance: how each differs from a harmless twitch
-
-        A harmless twitch is a **fasciculation**: one motor unit, at irregular intervals, in a
-        muscle of normal strength. Disease shows itself by a **different movement**, or by the
-        **company** the twitch keeps.
-
-        {OVERVIEW_TABLE}
-        """
-    ),
-    md(
-        """
-        ## The causes, one by one
-
-        Eleven short slides follow, grouped by where the cause acts: the brain; brain and spinal
-        cord; motor neurons and nerves; the whole body. Each names the level and the movement,
-        says what tells it apart, and, for the causes the seed article names, sets its claim
-        beside what we teach.
-        """
+        Twitches alone are common and usually harmless. What points to a disease of the lower
+        motor neuron or nerve is the company: **weakness and wasting** found on examination,
+        numbness or pain in one nerve's or root's area, or symptoms over years.
+        """,
     ),
     cause_slide(
-        "tic-disorder",
+        "als",
         """
-        A tic is a whole, well-formed movement such as a blink, a shrug or a grimace, repeated in
-        the same way. Before it comes an **urge**; the person can hold it back for a while.
-        Stress and excitement make tics worse. The muscles and nerves are healthy: the brain
-        circuits that select movements are different.
+        ALS is rare (about 2 per 100,000 people a year). Its dying lower motor neurons fire on
+        their own, so fasciculations are common in it, yet about 70% of healthy people notice
+        them too. The warning sign is fasciculations **with progressive weakness and wasting**,
+        with upper motor neuron signs (brisk reflexes, spasticity) in the same limbs.
+        """,
+    ),
+    md(
+        """
+        ### What the EMG adds
+
+        A needle EMG records what the eye cannot see. **Fasciculation potentials** are single
+        motor units firing on their own: found in healthy people too (in the foot muscles of
+        every one of 50 healthy young adults), so alone they prove nothing. **Fibrillation
+        potentials** are single muscle fibres firing on their own because they have lost their
+        nerve: a sign of denervation (ALS, a damaged nerve or root, some muscle diseases), never seen through the
+        skin. Listen to both:
+        """,
+        slide="subslide",
+    ),
+    md("<!-- EMGSOUNDS -->", slide="-"),
+    group_slide(
+        "jerk",
+        """
+        Ask when the jerks come and what comes with them: lost awareness (a seizure), fever in
+        a young child (a febrile seizure), fever with confusion or a stiff neck in anyone
+        (meningitis or encephalitis: an emergency), a faint first (convulsive syncope), an urge
+        to move the legs at rest in the evening (restless legs).
         """,
     ),
     cause_slide(
         "epilepsy",
         """
-        In a seizure, many cortical neurons fire together. **Clonic** jerks are rhythmic, a few
-        per second; **myoclonic** jerks are single and last under 100 ms. Seizures often come
-        with loss of awareness. A first seizure, or one lasting over 5 minutes, is an
-        emergency (notebook 05).
+        In a seizure, many cortical neurons fire together: **clonic** jerks are rhythmic,
+        **myoclonic** jerks single and brief. One seizure is not epilepsy: that needs two
+        unprovoked seizures more than 24 hours apart, or one with a high risk of more (ILAE).
+        A first seizure, or one over 5 minutes, is an emergency.
         """,
     ),
     cause_slide(
         "high-fever",
         """
-        About 1 in 20 young children have a fit with a fever, often as the temperature rises
-        at the start of an infection. It is frightening, usually harmless, and most children
-        outgrow it by about 6 years. A first fit, or one over 5 minutes, means calling
-        emergency services.
+        About 1 in 20 young children have a fit with a fever, often as the temperature rises;
+        the fever need not be very high. Frightening, usually harmless, and not epilepsy. A
+        first fit, or one over 5 minutes, means calling emergency services. In an adult,
+        fever with a seizure suggests an infection of the brain.
+        """,
+    ),
+    group_slide(
+        "shaking",
+        """
+        Ask **when** it shakes: at rest (Parkinson's), with the hands held out or used
+        (essential tremor, or enhanced physiological tremor from stress, caffeine, medicines, the
+        thyroid or low blood sugar), or with a stretch (clonus). Then the company: diabetes,
+        weight loss, a new medicine, alcohol stopped.
+        """,
+    ),
+    cause_slide(
+        "parkinsons-disease",
+        """
+        Loss of dopamine neurons disturbs the circuits that scale and start movement:
+        **slowness** (required for the diagnosis), **rigidity**, and a rhythmic **rest tremor**
+        of typically 4-6 Hz that eases when the hand moves; a quarter of patients never have
+        it. Parkinson's does not cause fasciculations.
         """,
     ),
     cause_slide(
         "hypoglycaemia",
         """
         When the blood sugar of a person treated for diabetes falls too low, adrenaline brings
-        **trembling, sweating** and a racing heart; a brain short of glucose becomes **confused**
-        and can seize. This develops within minutes and needs action at once.
-        """,
-    ),
-    cause_slide(
-        "parkinsons-disease",
-        """
-        Loss of dopamine neurons disturbs the circuits that scale and start movement. The
-        signs: **slowness**, **stiffness**, and a rhythmic **rest tremor** of 3-8 Hz, typically
-        of one hand, which eases when the hand moves. A tremor is a rhythmic to-and-fro; a
-        twitch is a single, irregular flicker.
-        """,
-    ),
-    cause_slide(
-        "multiple-sclerosis",
-        """
-        Inflammation damages the upper motor pathways in the brain and spinal cord, which keep
-        muscle tone in check. The result is **stiffness** (spasticity), painful **spasms** and
-        **clonus** (a rhythmic beating of a stretched muscle), with tingling, vision problems
-        and fatigue. What helps, and what does not: notebook 06.
-        """,
-    ),
-    cause_slide(
-        "als",
-        """
-        ALS is rare. Its dying lower motor neurons fire on their own, so fasciculations are
-        common in it, but fasciculations are common in healthy people too: about 70% notice
-        them. The warning sign is fasciculations **with progressive weakness and wasting**,
-        sometimes with slurred speech or difficulty swallowing.
-        """,
-    ),
-    cause_slide(
-        "neuropathy",
-        """
-        Damaged nerves (for example after years of diabetes) or a nerve root pressed on in the
-        spine make motor axons irritable: twitches and cramps, in the **area that nerve
-        supplies**. The company is the clue: **tingling, numbness, pain**, sometimes weakness.
-        """,
-    ),
-    cause_slide(
-        "electrolytes",
-        """
-        Calcium outside nerve cells keeps their membranes stable. When it (or magnesium) falls,
-        motor axons fire on their own and in bursts: tingling around the mouth and fingers,
-        cramps, twitching, and **tetany**, sustained spasms of the hands and feet. A doctor checks
-        the blood levels and treats the cause.
-        """,
-    ),
-    cause_slide(
-        "hyperthyroidism",
-        """
-        Too much thyroid hormone speeds the body up and makes nerves and muscles more sensitive
-        to adrenaline: a fine **tremor** and twitching, together with weight loss, sweating, a
-        fast heartbeat and anxiety. Treating the thyroid treats the movements.
+        **trembling, sweating** and a racing heart; a brain short of glucose becomes
+        **confused** and can seize. Act at once: fast-acting sugar; emergency services if
+        unconscious or fitting.
         """,
     ),
     cause_slide(
         "autonomic-dysfunction",
         """
-        The autonomic system runs heart rate, blood pressure, sweating and digestion. It does
-        **not** drive skeletal muscle: motor nerves do. What is true in the seed's claim is
-        indirect: adrenaline (sympathetic activation) makes muscles more excitable and a tremor
-        stronger, which is how stress acts (notebook 03).
+        The autonomic system runs heart rate, blood pressure, sweating and digestion; it does
+        **not** drive skeletal muscle. Adrenaline from stress makes muscles more excitable and
+        a tremor stronger (notebook 03). A few rare diseases affect both systems.
+        """,
+    ),
+    group_slide(
+        "sustained",
+        """
+        Ask where and with what: tingling around the mouth and fingers (low calcium or
+        magnesium, or over-breathing), a twisting posture within days of a new medicine
+        (acute dystonia: same day), weakness of the muscles themselves (a myopathy).
+        """,
+    ),
+    group_slide(
+        "stereotyped",
+        """
+        A tic is the same movement each time, with an urge before it, held back for a while.
+        """,
+    ),
+    cause_slide(
+        "tic-disorder",
+        """
+        Stress and excitement make tics worse; young children may not report the urge. The
+        muscles and nerves are healthy: the brain circuits that select movements differ.
+        """,
+    ),
+    group_slide(
+        "stiffness",
+        """
+        Stiffness from upper motor neuron damage: velocity-dependent spasticity with brisk
+        reflexes and clonus. **Sudden** weakness of face, arm or leg, or slurred speech, is a
+        stroke: call emergency services.
+        """,
+    ),
+    cause_slide(
+        "multiple-sclerosis",
+        """
+        Inflammation damages upper motor pathways in brain and spinal cord: **spasticity**,
+        painful central **spasms**, **clonus**, and often an intention **tremor** from the
+        cerebellum, with tingling, vision problems and fatigue. It spares the lower motor
+        neuron, so no fasciculations.
         """,
     ),
     md(
         """
         ## Interactive demo: the cause explorer
 
-        Pick a cause, or filter by **Starts in** or **Movement**: the tree shows where it sits,
-        the map where it acts, and the card its red flags, treatments and sources.
+        Every cause in detail: pick one, or filter by **Starts in** or **Movement**. The tree
+        shows where it sits, the map where it acts, and the card its red flags, treatments and
+        sources.
 
-        Try: *Starts in: Brain*; then *Movement: Fasciculation*. Which pathological causes make
-        fasciculations, and what do they have in common?
+        Try: *Movement: Fasciculation*. Which pathological causes make fasciculations, and
+        which level of the map do they share? Then *Movement: Tremor*.
         """
     ),
     widget(
@@ -295,8 +323,9 @@ CELLS = [
         """
         ## Exercise: where does it start?
 
-        For each person, name (a) the **level** where the problem starts, (b) the **movement**,
-        and (c) what tells it apart from a harmless twitch. Then check with `tax.cause(...)`.
+        For each person, name (a) the **presentation**, (b) the **level** where the problem
+        starts, and (c) what tells it apart from a harmless twitch. Then check with
+        `tax.cause(...)`.
 
         1. A 9-year-old blinks hard, again and again. He feels an urge first and can hold it
            back during a test, then blinks more afterwards.
@@ -321,16 +350,16 @@ CELLS = [
             print(c.name, c.site, c.phenomena)
         """,
         """
-        1. **Tic disorder.** Brain; a tic; a whole movement with an urge before it, briefly held
-           back (the "tick" of the seed article).
-        2. **Parkinson's disease** is the classic picture: brain (basal ganglia); a rhythmic
-           **rest tremor** with slowness. Rhythmic and at rest, unlike an irregular twitch. Only
-           a doctor can diagnose it.
-        3. **Multiple sclerosis.** Brain and spinal cord (upper motor pathways); **spasticity
-           with clonus**: rhythmic beats while the muscle is held stretched, not fasciculations.
-        4. **Low calcium or magnesium** (electrolytes), for example after vomiting or diarrhoea.
-           Body-wide, acting on peripheral nerves; **tetany**: sustained spasms with tingling.
-           A doctor checks the blood.
+        1. **Tic disorder.** A repeated, stereotyped movement; brain; an urge before it,
+           briefly held back (the "tick" of the seed article).
+        2. **Parkinson's disease** is the classic picture: rhythmic shaking at **rest**, with
+           slowness; brain (basal ganglia). Only a doctor can diagnose it.
+        3. **Multiple sclerosis.** Stiffness and rhythmic beats with a stretch: **spasticity
+           with clonus** from the upper motor neuron (brain and spinal cord), not
+           fasciculations.
+        4. **Low calcium or magnesium** (electrolytes), for example after vomiting or
+           diarrhoea: a sustained spasm (**tetany**) with tingling, from over-excitable
+           peripheral nerves. A doctor checks the blood the same day.
         """,
     ),
     # exercises 04-umn-lmn and 04-recruitment-order: stub + check; solutions stay here
@@ -383,24 +412,28 @@ CELLS = [
         """
         ## Summary
 
-        - Where a disease acts decides the movement: **brain** (tics, seizures, rest tremor),
-          **brain and spinal cord** pathways (spasticity, clonus), **motor neuron and nerve**
-          (fasciculations, cramps), **body-wide** (tremor, tetany).
-        - A harmless twitch is one motor unit, irregular, in a strong muscle. Disease shows
-          itself by a **different movement** or by its **company**: weakness, wasting, tingling,
-          confusion, a fever in a child, diabetes.
-        - Parkinson's disease causes rest tremor, not twitching; MS causes spasticity, not
-          fasciculations; the autonomic system does not drive skeletal muscle.
-        - Twitching alone is rarely ALS: weakness and wasting are the warning sign.
+        - Start from **what you see**, then ask: rhythm, urge, trigger, and the **company**:
+          weakness, wasting, numbness, fever, lost awareness, diabetes, a new medicine.
+        - Where a disease acts decides the movement: **brain** (tremor, tics, jerks, seizures),
+          **upper motor neuron** (spasticity, clonus), **lower motor neuron and nerve**
+          (fasciculations, cramps, wasting; fibrillations on EMG), **body-wide** (tremor,
+          tetany).
+        - Parkinson's causes rest tremor and rigidity, not fasciculations; MS causes
+          spasticity, not fasciculations; the autonomic system does not drive skeletal muscle.
+        - Twitching alone is rarely ALS: weakness and wasting on examination are the warning.
 
         ## What's next
 
         [05 When to see a doctor](05_when_to_see_a_doctor.ipynb): the red flags and emergencies,
-        practised on five cases.
+        practised on cases.
         """
     ),
     references(
         *PATHOLOGICAL,
+        *course.presentations,
+        # cited in the slides' own text
+        *["logroscino-2010", "fasciculation-healthy-1994", "fisher-2014", "hughes-1993"],
+        "alusi-2001",
         intro="Generated from the course data (`muscletwitch/data/sources.toml`).",
     ),
 ]

@@ -9,6 +9,10 @@ MS_EX, SPAST = tax.therapy("physiotherapy-ms"), tax.therapy("physiotherapy-spast
 BREUSS, DORN = tax.therapy("breuss-massage"), tax.therapy("dorn-method")
 TICS = tax.therapy("behavioural-therapy-tics")
 RIETBERG, AMATYA = tax.source("rietberg-2005"), tax.source("amatya-2013")
+AMATYA19 = tax.source("amatya-2019")
+ASM, LEVODOPA = tax.therapy("anti-seizure-medicine"), tax.therapy("parkinsons-medicine")
+RILUZOLE, PD_PHYSIO = tax.therapy("riluzole"), tax.therapy("physiotherapy-parkinsons")
+MAGNESIUM, QUININE = tax.therapy("magnesium-for-cramps"), tax.therapy("quinine-for-cramps")
 
 BENIGN_THERAPIES = list(
     dict.fromkeys(t for c in tax.filter(category="benign") for t in c.therapies)
@@ -28,14 +32,15 @@ CAUSE_TABLE = "\n".join(
 )
 # the scale of the data (taxonomy.EVIDENCE_LEVELS), explained for students; one example each
 SCALE = {
-    "strong": "Several good randomised trials agree, pooled in a systematic review; "
-    "new trials are unlikely to change the conclusion.",
-    "moderate": "Trials point the same way, but new research may change how large the effect is.",
-    "low": "Few or small trials, or results that disagree: it may help, but the true effect "
-    "could be quite different.",
+    "strong": "Randomised trials show a benefit, rated high certainty with GRADE, or a "
+    "guideline recommends it on trials it graded with GRADE (NICE).",
+    "moderate": "Trials show a benefit, rated moderate certainty (GRADE): new research may "
+    "change how large the effect is.",
+    "low": "Few or small trials, or results that disagree (GRADE low or very low): the true "
+    "effect could be quite different.",
     "consensus": "Advice from guidelines or health services without graded trial evidence, "
     "often because trials are not needed or not possible (first aid).",
-    "unproven": "No controlled trial shows a benefit. Not a basis for a recommendation.",
+    "unproven": "No controlled trial shows a benefit, or trials show it is unlikely to help.",
 }
 SCALE_TABLE = "\n".join(
     ["| Level | What it means | Example in the course data |", "|---|---|---|"]
@@ -46,7 +51,7 @@ SCALE_TABLE = "\n".join(
 )
 # the claims of the exercise: claim -> the therapy that answers it
 CLAIMS = {
-    "Exercise therapy improves muscle power in people with MS.": MS_EX,
+    "Exercise therapy improves mobility and muscle strength in people with MS.": MS_EX,
     "A course of Dorn treatment relieves spasticity in MS.": DORN,
     "Stretching a cramping calf eases the cramp.": tax.therapy("stretching"),
     "Physical activity programmes reduce spasticity in MS.": SPAST,
@@ -101,19 +106,20 @@ CELLS = [
 
         After this notebook you can:
 
-        1. Say what helps harmless twitching and cramps.
-        2. Read the course's **evidence levels**: strong, moderate, low, consensus, unproven.
-        3. Summarise what two Cochrane reviews found for **exercise and physiotherapy in MS**
-           and for **spasticity**.
-        4. Tell physiotherapy apart from **complementary practices** such as Breuss massage and
-           the Dorn method, and explain why they are kept apart.
+        1. **Decide** what to advise for harmless twitching and night cramps, and **explain
+           why** magnesium is not the answer for ordinary cramps.
+        2. **Explain** the course's **evidence levels** and the grading system behind them
+           (GRADE), and **explain why** the same word on two scales need not mean the same.
+        3. **Distinguish** how certain the evidence is for exercise in MS, physiotherapy for
+           spasticity and Parkinson's, and medicines such as levodopa and riluzole.
+        4. **Distinguish** physiotherapy from **complementary practices** such as Breuss
+           massage and the Dorn method, and **explain why** they are kept apart.
         """
     ),
     code(
         """
         import muscletwitch as mt
         from muscletwitch import plots, style
-        from muscletwitch.taxonomy import EVIDENCE_LEVELS
 
         tax = mt.load_taxonomy()
         """
@@ -136,8 +142,9 @@ CELLS = [
         ## How to read evidence levels
 
         Every treatment in the course data carries one of five levels. The first three grade
-        **trials** (from systematic reviews such as Cochrane, or graded guidelines); the last
-        two say there are **no graded trials**, for opposite reasons.
+        **trials** with one system, **GRADE** (Grading of Recommendations, Assessment,
+        Development and Evaluation), which Cochrane and NICE use: it rates how certain we can
+        be of an effect. The last two say there are **no graded trials** in its favour.
 
         {SCALE_TABLE}
 
@@ -145,6 +152,22 @@ CELLS = [
         on agreement, not trials.
         *Unproven* means no trial shows a benefit, whatever the claims.
         """
+    ),
+    md(
+        f"""
+        ### Re-graded: one scale for every label
+
+        An earlier version of this course called anti-seizure medicines and levodopa
+        "consensus" and exercise in MS "strong": the hierarchy upside down. Now every
+        trial-based label uses GRADE. Anti-seizure medicines (**{ASM.evidence}**) and levodopa
+        (**{LEVODOPA.evidence}**) rest on randomised trials graded in NICE guidelines.
+        **Riluzole** in ALS: a Cochrane review of trials, a modest survival benefit:
+        **{RILUZOLE.evidence}**. **Exercise in MS**: **{MS_EX.evidence}** in the
+        {AMATYA19.year} overview of Cochrane reviews ({AMATYA19.authors.split()[0]} et al.); the
+        {RIETBERG.year} review's "strong" came from an older best-evidence synthesis, a
+        different scale.
+        """,
+        slide="subslide",
     ),
     md(
         """
@@ -157,36 +180,14 @@ CELLS = [
     ),
     code(
         """
-        kinds = {
-            "physiotherapy": ("o", "bluish-green"),
-            "psychological": ("s", "reddish-purple"),
-            "medical": ("D", "blue"),
-            "self-care": ("^", "sky-blue"),
-            "complementary": ("X", "vermillion"),
-        }
-        therapies = sorted(tax.therapies, key=lambda t: EVIDENCE_LEVELS.index(t.evidence))
         with style.lecture():
-            fig, ax = plots.subplots(figsize=(15, 9))
-            for kind, (marker, colour) in kinds.items():
-                rows = [i for i, t in enumerate(therapies) if t.kind == kind]
-                levels = [EVIDENCE_LEVELS.index(therapies[i].evidence) for i in rows]
-                ax.scatter(levels, rows, s=300, marker=marker, color=style.OKABE_ITO[colour], label=kind)
-            ax.set(
-                xticks=range(5),
-                xticklabels=EVIDENCE_LEVELS,
-                yticks=range(len(therapies)),
-                yticklabels=[t.name for t in therapies],
-                xlim=(-0.5, 4.5),
-                title="Treatments by evidence level (course data)",
-            )
-            ax.invert_yaxis()
-            ax.grid(axis="x", alpha=0.3)
-            ax.legend(title="kind", loc="lower left")  # empty: the lower rows sit on the right
+            fig, ax = plots.subplots(figsize=(15, 10))
+            drawn = plots.evidence(ax, tax.therapies)  # kinds' markers from course.toml
+        ms, dorn = tax.therapy("physiotherapy-ms"), tax.therapy("dorn-method")
         plots.show(
             fig,
-            "Each treatment in the course data placed on the evidence scale from strong to "
-            "unproven; physiotherapy for MS sits at strong, Breuss massage and the Dorn method "
-            "at unproven.",
+            f"{drawn.alt_text[:-1]}; exercise in MS sits at {ms.evidence}, the Dorn method at "
+            f"{dorn.evidence}.",
         )
         """
     ),
@@ -199,23 +200,24 @@ CELLS = [
         practice of everyday movements. Its methods are tested in **randomised trials**, and
         Cochrane reviews pool those trials.
 
-        Two reviews answer the seed article's links "exercises in MS", "physiotherapy for MS"
-        and "physiotherapy for spasticity": {RIETBERG.authors.split()[0]} et al.
-        {RIETBERG.year} and {AMATYA.authors.split()[0]} et al. {AMATYA.year}.
+        Cochrane reviews answer the seed article's links "exercises in MS", "physiotherapy for
+        MS" and "physiotherapy for spasticity": {AMATYA19.authors.split()[0]} et al.
+        {AMATYA19.year} (an overview of 15 reviews) and {AMATYA.authors.split()[0]} et al.
+        {AMATYA.year}.
         """
     ),
     md(
         f"""
         ### Exercise therapy in multiple sclerosis
 
-        **Cochrane review CD003980** (Rietberg et al. {RIETBERG.year}). Evidence:
-        **{MS_EX.evidence}**.
+        **Cochrane overview CD012732** ({AMATYA19.authors.split()[0]} et al. {AMATYA19.year}).
+        Evidence: **{MS_EX.evidence}**.
 
         {MS_EX.summary}
 
-        In practice: muscle power, exercise tolerance and mobility are what MS wears down, and
-        what exercise, planned around the person's abilities, improves. It does not cure MS;
-        it is one part of care alongside the specialists' treatment.
+        In practice: mobility, strength and fatigue are what MS wears down, and what
+        exercise, planned around the person's abilities, improves. It does not cure MS; it is
+        one part of care alongside the specialists' treatment.
         """,
         slide="subslide",
     ),
@@ -228,11 +230,31 @@ CELLS = [
 
         {SPAST.summary}
 
-        *Low* does not mean "does not work": it means the trials were too few or too small to
-        be sure how much it helps. Physiotherapy is still standard care for spasticity; the
-        grade tells you how confident to be, and where more research is needed.
+        *Low* does not mean "does not work": the trials were too few or too small to be sure
+        how much it helps. The grade tells you how confident to be.
         """,
         slide="subslide",
+    ),
+    md(
+        f"""
+        ### Physiotherapy in Parkinson's disease
+
+        **{PD_PHYSIO.name}.** Evidence: **{PD_PHYSIO.evidence}**. {PD_PHYSIO.summary}
+        """,
+        slide="subslide",
+    ),
+    md(
+        f"""
+        ## Night cramps: magnesium and quinine
+
+        **{MAGNESIUM.name}**, evidence **{MAGNESIUM.evidence}**. {MAGNESIUM.summary}
+
+        **{QUININE.name}**, evidence **{QUININE.evidence}**: it works a little, but
+        {QUININE.summary.split(", but ")[1]}
+
+        What health services advise: regular calf stretches (consensus, not graded).
+        *Unproven* here does not mean "untested": trials were done and found no benefit.
+        """
     ),
     md(
         f"""
@@ -242,8 +264,8 @@ CELLS = [
         them. What helps many people with troublesome tics is **{TICS.name}**, evidence
         **{TICS.evidence}**: {TICS.summary[0].lower() + TICS.summary[1:]}
 
-        For the other pathological causes, specialists lead treatment; most of it is
-        **consensus** care from guidelines:
+        For the other pathological causes, specialists lead treatment; some of it rests on
+        graded trials, much is **consensus** care from guidelines:
 
         {CAUSE_TABLE}
         """
@@ -298,9 +320,10 @@ CELLS = [
     solution(
         CLAIMS_SOLUTION,
         """
-        Claims 1 and 4 are about the same illness, but the evidence differs: strong for
-        muscle power (CD003980), low for spasticity (CD009974). Claim 2 has no trial behind it,
-        however confidently it is made. Claim 3 is sound advice without trials (consensus).
+        Claims 1 and 4 are about the same illness, but the evidence differs: moderate for
+        mobility and strength (GRADE, Cochrane overview CD012732), low for spasticity
+        (CD009974). Claim 2 has no trial behind it, however confidently it is made. Claim 3 is
+        sound advice without trials (consensus).
         """,
     ),
     # exercises 06-best-evidence and 06-unproven: stub + check; solutions stay here
@@ -342,10 +365,12 @@ CELLS = [
 
         - Harmless twitching settles on its own; sleep, less caffeine, less stress and
           stretching for cramps help (consensus advice).
-        - Evidence levels: **strong, moderate, low** grade trials; **consensus** is advice
-          without graded trials; **unproven** means no trial shows a benefit.
-        - Exercise therapy in MS: **strong** evidence for muscle power, exercise tolerance and
-          mobility (Cochrane CD003980). Physical activity for spasticity: **low** (CD009974).
+        - Evidence levels: **strong, moderate, low** grade trials with **GRADE**; **consensus**
+          is advice without graded trials; **unproven** means no trial shows a benefit.
+        - Anti-seizure medicines and levodopa rest on trials (strong); riluzole and exercise
+          in MS: moderate (Cochrane CD012732); physical activity for spasticity: low.
+        - Magnesium is unlikely to help night cramps in older adults (Cochrane); quinine
+          helps a little but has serious harms.
         - Breuss massage and the Dorn method ("thorn massage") are **unproven** complementary
           practices, not physiotherapy.
 

@@ -49,12 +49,14 @@ CELLS = [
 
         After this notebook you can:
 
-        1. Draw the **concept map** of the course from memory: benign and pathological causes,
-           in their groups.
-        2. Place any involuntary movement with **three questions**: what moves, where it
-           starts, what comes with it.
-        3. Name the seed article's **imprecisions** and say what is correct instead.
-        4. Check what you know across the course with a mixed quiz.
+        1. **Explain** the course's **concept map**: why each cause sits with the benign or
+           the pathological ones, and in which group.
+        2. **Decide** where any involuntary movement belongs with **three questions**: what
+           moves, where it starts, what comes with it.
+        3. **Distinguish** the seed article's imprecise claims from what is correct, and
+           **explain why** each correction matters to a worried reader.
+        4. **Predict** what `mt.assess` says when one finding is added, and **decide** the next
+           step for a friend's question.
         """
     ),
     code(
@@ -142,7 +144,9 @@ CELLS = [
         > be worried?"
 
         Write three or four sentences in reply: what is likely, what the article gets wrong,
-        and when they should see a doctor. Then see what `mt.assess` makes of the findings.
+        and when they should see a doctor. Then see what `mt.assess` makes of the findings,
+        and predict what adding "lasting over 2 weeks", "spreading" or "muscle weakness" does
+        to the urgency before you open the solution.
         """
     ),
     code(
@@ -168,9 +172,10 @@ CELLS = [
         what matters is weakness or the muscle getting thinner. Rest, sleep and less coffee
         help. See a GP if it lasts more than 2 weeks, spreads, or the leg becomes weak."
 
-        `mt.assess` agrees: as told, self-care, with strenuous exercise and stress as the
-        causes that fit; each red flag of the last sentence raises the urgency. Remember that
-        the tool teaches the reasoning; it cannot examine your friend.
+        `mt.assess` agrees: as told, self-care, with stress and strenuous exercise ranked
+        first among the causes that fit; each finding of the last sentence raises the urgency
+        to seeing a doctor. Remember that the tool teaches the reasoning; it cannot examine
+        your friend.
         """,
     ),
     md(
@@ -218,8 +223,8 @@ CELLS = [
           wasting, spreading, slurred speech, a fever in a child, diabetes.
         - **Emergencies**: a first or long seizure, a febrile fit, a hypo with confusion or
           unconsciousness: call 999 / 112 / 911.
-        - Treatments differ in **evidence**: exercise in MS is strong; Breuss and Dorn are
-          unproven.
+        - Treatments differ in **evidence** (GRADE): anti-seizure medicines and levodopa
+          strong, exercise in MS moderate; Breuss and Dorn are unproven.
 
         ## What's next
 
