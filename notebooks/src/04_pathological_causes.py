@@ -5,6 +5,7 @@ from textwrap import dedent
 from nbbuild import code, exercise, md, references, solution, widget
 
 import muscletwitch as mt
+from muscletwitch import emg
 from muscletwitch.course import load_course
 
 tax = mt.load_taxonomy()
@@ -199,7 +200,21 @@ CELLS = [
         """,
         slide="subslide",
     ),
-    md("<!-- EMGSOUNDS -->", slide="-"),
+    widget(
+        """
+        from muscletwitch import widgets
+
+        widgets.EMGSounds(pattern="fibrillation")
+        """
+    ),
+    md(
+        """
+        Choose a pattern and press play, then try **What is this?**. These sounds are
+        **models** built from a few published numbers (Daube & Rubin 2009), not recordings of
+        patients: they teach what clinicians listen for, not how to read an EMG.
+        """,
+        slide="-",
+    ),
     group_slide(
         "jerk",
         """
@@ -431,6 +446,7 @@ CELLS = [
     references(
         *PATHOLOGICAL,
         *course.presentations,
+        *emg.DATA.patterns.values(),
         # cited in the slides' own text
         *["logroscino-2010", "fasciculation-healthy-1994", "fisher-2014", "hughes-1993"],
         "alusi-2001",
