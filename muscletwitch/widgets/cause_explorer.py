@@ -72,7 +72,6 @@ class CauseExplorer(Base):
         self.levels_ax, self.levels_alt = ax_levels, levels.alt_text
         ax_levels.set_title("Where it starts")
         self.freeze()
-        self._pngs: dict[tuple | None, bytes] = {}  # one picture per selected cause, made once
         self.tree_alt = tree.alt_text
         self._shown: tuple | None = None  # what the figure shows, to skip needless re-rendering
         filters = [self.controls[k] for k in ("search", "category", "phenomenon", "site")]
@@ -187,9 +186,6 @@ class CauseExplorer(Base):
         self.alt_text = f"{self.tree_alt} Highlighted: {name}. " + (
             f"{name} starts at: {', '.join(cause.site)}." if cause else self.levels_alt
         )
-        if shown in self._pngs:
-            self.image.value = self._pngs[shown]
-            return
         # the background shows everything plain; lit artists are drawn over it, opaque
         self.dynamic = []
         if cause is not None:
@@ -209,7 +205,6 @@ class CauseExplorer(Base):
             text.set_fontweight("bold")
             self.dynamic += [patch, text]
         self._render()
-        self._pngs[shown] = self.image.value
 
     def panels_html(self) -> str:
         return f'<div style="display: flex; gap: 1em">{self.status.value}</div>{self.card.value}'
