@@ -1,12 +1,14 @@
 """muscletwitch: a validated taxonomy of muscle twitches and their causes, for teaching.
 
 The public API. Importing it loads no numpy, matplotlib or ipywidgets; those live in
-`muscletwitch.physiology`, `muscletwitch.plots` and `muscletwitch.widgets`.
+`muscletwitch.physiology`, `muscletwitch.plots` and `muscletwitch.widgets`. ``hub_link`` is
+imported when first used (PEP 562): loading the data needs none of its URL code.
 """
+
+from typing import Any
 
 from .assess import URGENCY_LEVELS, Assessment, Reasons, Vignette, assess, load_vignettes
 from .errors import AmbiguousIdError, TaxonomyError, UnknownIdError
-from .hub import hub_link
 from .taxonomy import (
     Cause,
     Code,
@@ -24,6 +26,15 @@ from .taxonomy import (
 )
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "hub_link":
+        from .hub import hub_link
+
+        return hub_link
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AmbiguousIdError",

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import course_folder
 from .assess import TIER_TITLES, assess
 from .hub import DEFAULT_BRANCH, DEFAULT_NOTEBOOK, REPO_URL, hub_link
 from .taxonomy import Cause, Taxonomy, TaxonomyError, UnknownIdError, load_taxonomy
@@ -121,6 +119,8 @@ def _learner_folder(arg: str | None) -> Path:
     """The folder the course is copied to: never inside the installed packages."""
     import sysconfig
 
+    from . import course_folder
+
     folder = Path(arg or LEARNER_FOLDER).expanduser().resolve()
     installed = {Path(sysconfig.get_path(k)).resolve() for k in ("purelib", "platlib")}
     for root in installed | {Path(__file__).resolve().parent}:
@@ -144,6 +144,8 @@ def _course_version() -> str:
 def _prepare_course(args: argparse.Namespace) -> Path | None:
     """The folder to open: notebooks/ in a checkout (no --dir), else the learner's copy, brought
     up to date. None after --reset, which only restores."""
+    from . import course_folder
+
     if args.dir is None and not args.reset and in_checkout():
         print(f"source checkout: opening {course_dir()} in place")
         return course_dir()
@@ -158,6 +160,12 @@ def _prepare_course(args: argparse.Namespace) -> Path | None:
 
 
 def _lab(args: argparse.Namespace) -> int:
+    # imported here: copying and hashing the course (course_folder) and finding jupyter (shutil)
+    # cost the commands that only read the data a tenth of their start-up
+    import shutil
+
+    from . import course_folder
+
     try:
         folder = _prepare_course(args)
     except course_folder.CourseError as e:

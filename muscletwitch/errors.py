@@ -3,12 +3,13 @@ so every layer (taxonomy, quiz, physiology) can raise them without importing ano
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def close_matches(given: object, known: Iterable[str]) -> tuple[str, ...]:
     """Up to three known ids that look like `given` (typos, missing hyphens)."""
+    import difflib  # only when something is unknown: valid data and look-ups never need it
+
     return tuple(difflib.get_close_matches(str(given), list(known), n=3, cutoff=0.5))
 
 

@@ -64,11 +64,6 @@ class _Bad(Exception):
     """A problem with one value; the loader adds where it is."""
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
 def data_fields(cls: type) -> tuple[Field, ...]:
     """The fields of ``cls`` that a data file may hold, in declaration order."""
     return tuple(f for f in fields(cls) if f.metadata.get("data", True))
@@ -211,15 +206,18 @@ class _FieldProblem(Exception):
 
 
 @cache
-def _spec(cls: type) -> tuple[dict[str, Field], dict[str, Any], frozenset[str]]:
-    """A dataclass's data fields by name, their types, and the required ones (once per class)."""
+def _spec(cls: type) -> tuple[dict[str, Field], dict[str, Any], frozenset[str], tuple[str, ...]]:
+    """A dataclass's data fields by name, their types, the required ones and those that must
+    agree with another entry (``same_as``); worked out once per class."""
     spec = {f.name: f for f in data_fields(cls)}
-    return spec, _hints(cls), frozenset(n for n, f in spec.items() if required(f))
+    needed = frozenset(n for n, f in spec.items() if required(f))
+    agreeing = tuple(n for n, f in spec.items() if "same_as" in f.metadata)
+    return spec, get_type_hints(cls), needed, agreeing
 
 
 def _build(cls: type, entry: dict[str, Any], known: Known, extra: dict | None = None) -> Any:
     """One ``cls`` from a TOML table; _FieldProblem (top level) or _Bad (nested) when invalid."""
-    spec, hints, needed = _spec(cls)
+    spec, hints, needed, agreeing = _spec(cls)
     given = entry | extra if extra else entry
     for key in given:
         if key not in spec:
@@ -233,10 +231,9 @@ def _build(cls: type, entry: dict[str, Any], known: Known, extra: dict | None = 
             values[name] = _value(hints[name], v, spec[name].metadata, known)
         except _Bad as e:
             raise _FieldProblem(name, str(e)) from None
-    for name in _agreeing(cls):
-        f = spec[name]
+    for name in agreeing:
         if name in values:
-            via, attr = f.metadata["same_as"]
+            via, attr = spec[name].metadata["same_as"]
             target = known[spec[via].metadata["ref"]][values[via]]
             if getattr(target, attr) != values[name]:
                 raise _FieldProblem(
@@ -248,11 +245,6 @@ def _build(cls: type, entry: dict[str, Any], known: Known, extra: dict | None = 
         return cls(**values)
     except FieldError as e:
         raise _FieldProblem(e.field, e.problem) from None
-
-
-@cache
-def _agreeing(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in data_fields(cls) if "same_as" in f.metadata)
 
 
 def _nested(cls: type, entry: dict[str, Any], known: Known) -> Any:
@@ -356,22 +348,21 @@ def load_tables(
 
 
 def _json(tp: Any, meta: Any) -> dict[str, Any]:
-    origin, args = get_origin(tp), get_args(tp)
-    if origin is Literal:
+    kind, args = _kind(tp)  # the loader's own reading of the type
+    if kind == "literal":
         return {"enum": list(args)}
-    if origin in (Union, types.UnionType):
-        return _json(next(a for a in args if a is not type(None)), meta)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            pair = get_args(args[0])
-            if get_origin(args[0]) is tuple and len(pair) == 2 and pair[1] is not ...:
-                return {"type": "object", "additionalProperties": _json(pair[1], {})}
-            return {"type": "array", "items": _json(args[0], meta)}
+    if kind == "optional":
+        return _json(args[0], meta)
+    if kind == "pairs":
+        return {"type": "object", "additionalProperties": _json(args[0], {})}
+    if kind == "list":
+        return {"type": "array", "items": _json(args[0], meta)}
+    if kind == "fixed":
         items = [_json(a, meta) for a in args]
         return {"type": "array", "prefixItems": items, "minItems": len(args), "maxItems": len(args)}
-    if is_dataclass(tp):
+    if kind == "record":
         return json_schema(tp)
-    name = {str: "string", bool: "boolean", int: "integer", float: "number"}[tp]
+    name = {"str": "string", "bool": "boolean", "int": "integer", "float": "number"}[kind]
     out: dict[str, Any] = {"type": name}
     if "ref" in meta:
         out["description"] = f"id of a {meta['ref'].replace('_', ' ')}"
@@ -381,7 +372,7 @@ def _json(tp: Any, meta: Any) -> dict[str, Any]:
 def json_schema(cls: type, *, skip: Iterable[str] = ()) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of one entry of ``cls``, for reviewers and editors. Cross-table
     references are named in descriptions; the loader checks them."""
-    hints = _hints(cls)
+    hints = get_type_hints(cls)
     wanted = [f for f in data_fields(cls) if f.name not in skip]
     props = {f.name: _json(hints[f.name], f.metadata) for f in wanted}
     return {

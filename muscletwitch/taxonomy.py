@@ -7,7 +7,6 @@ fast.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -190,7 +189,7 @@ class Taxonomy:
     def _near(names: dict[str, tuple[tuple[int, str], ...]], key: str) -> tuple[str, ...]:
         """Ids whose names hold the typed words ("sclerosis"), then those that look like them."""
         near = [n for n in names if f" {key} " in f" {n} "]
-        near = near or difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+        near = near or close_matches(key, names)
         return tuple(dict.fromkeys(i for n in near for _, i in names[n]))[:5]
 
     def source(self, id_: str) -> Source:

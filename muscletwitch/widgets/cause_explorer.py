@@ -73,7 +73,6 @@ class CauseExplorer(Base):
         self.neurons = [a for a in levels.artists if ":" in (a.get_gid() or "")]  # over lit boxes
         ax_levels.set_title("Where it starts")
         self.freeze()
-        self._pngs: dict[tuple | None, bytes] = {}  # one picture per selected cause, made once
         self.tree_alt = tree.alt_text
         self._shown: tuple | None = None  # what the figure shows, to skip needless re-rendering
         filters = [self.controls[k] for k in ("search", "category", "phenomenon", "site")]
@@ -188,9 +187,6 @@ class CauseExplorer(Base):
         self.alt_text = f"{self.tree_alt} Highlighted: {name}. " + (
             f"{name} starts at: {', '.join(cause.site)}." if cause else self.levels_alt
         )
-        if shown in self._pngs:
-            self.image.value = self._pngs[shown]
-            return
         # the background shows everything plain; lit artists are drawn over it, opaque
         self.dynamic = []
         if cause is not None:
@@ -211,7 +207,6 @@ class CauseExplorer(Base):
             self.dynamic += [patch, text]
         self.dynamic += self.neurons if where else []
         self._render()
-        self._pngs[shown] = self.image.value
 
     def panels_html(self) -> str:
         return f'<div style="display: flex; gap: 1em">{self.status.value}</div>{self.card.value}'
