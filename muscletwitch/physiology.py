@@ -18,6 +18,8 @@ from muscletwitch.parameters import (
 Seed = int | np.random.Generator
 PARAMETERS: Parameters = load_parameters()  # typed records, checked on load
 SIGNATURES = PARAMETERS.signatures  # phenomenon id -> Signature, e.g. SIGNATURES["tremor"]
+# the phenomena whose signature is resistance to passive stretches (spasticity, rigidity)
+STRETCH_IDS = tuple(k for k, s in SIGNATURES.items() if s.shape == "stretch")
 EXTENTS = PARAMETERS.extents  # extent id -> ExtentModel
 
 __all__ = ["EXTENTS", "PARAMETERS", "SIGNATURES", "ExtentModel", "Parameters", "Signature"]
@@ -243,9 +245,8 @@ def stretch_resistance(
     rigidity). The two differ only where a cogwheel ratchets the resistance."""
     p = _signature_spec(phenomenon_id, params)
     if p["shape"] != "stretch":
-        stretchy = [k for k, s in SIGNATURES.items() if s.shape == "stretch"]
         raise ValueError(
-            f"phenomenon_id must be one of {', '.join(stretchy)}, got {phenomenon_id!r}"
+            f"phenomenon_id must be one of {', '.join(STRETCH_IDS)}, got {phenomenon_id!r}"
         )
     v = np.asarray(velocities_deg_s, dtype=float)
     if v.size == 0 or not np.all(v >= 0):

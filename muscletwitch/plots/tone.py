@@ -16,10 +16,6 @@ from muscletwitch.plots.signals import ILLUSTRATIVE, LINESTYLES
 MARKERS = ("o", "s", "D", "^")
 
 
-def _stretch_ids() -> tuple[str, ...]:
-    return tuple(k for k, s in physiology.SIGNATURES.items() if s.shape == "stretch")
-
-
 def tone(ax: Axes, phenomena: Sequence[Any]) -> Drawn:
     """One line per phenomenon (objects with ``.id`` and ``.name``, e.g. spasticity and rigidity):
     the resistance to a passive stretch from rest up to the fastest stretch of its signature, with
@@ -28,12 +24,12 @@ def tone(ax: Axes, phenomena: Sequence[Any]) -> Drawn:
     ``drawn.artists`` starts with the lines, in the order given.
     """
     if not phenomena:
-        raise ValueError(f"phenomena: give at least one of {', '.join(_stretch_ids())}")
-    unknown = [p.id for p in phenomena if p.id not in _stretch_ids()]
+        raise ValueError(f"phenomena: give at least one of {', '.join(physiology.STRETCH_IDS)}")
+    unknown = [p.id for p in phenomena if p.id not in physiology.STRETCH_IDS]
     if unknown:
         raise ValueError(
             f"phenomena: {', '.join(unknown)} has no stretch model; "
-            f"allowed: {', '.join(_stretch_ids())}"
+            f"allowed: {', '.join(physiology.STRETCH_IDS)}"
         )
     colours = [c["color"] for c in style.rc()["axes.prop_cycle"]]
     lines, extras, described = [], [], []
