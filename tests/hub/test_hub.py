@@ -73,6 +73,8 @@ def test_a_class_runs_every_notebook(hub, course_repo, lesson):
     cls, elapsed = lesson
     notebooks = [p.name for p in classroom.course_notebooks()]
     print(classroom.report(cls))
+    if not all(s.ok for s in cls.students):
+        print("the hub's log, its last warnings and errors:", hub.log_warnings(), sep="\n")
     for student in cls.students:
         assert not student.error, f"{student.name}: {student.error}"
         assert [Path(n.path).name for n in student.notebooks] == notebooks

@@ -53,6 +53,7 @@ SERVICE = "course-admin"
 # stopping servers, no user admin, no tokens, no groups, no proxy.
 SERVICE_SCOPES = ("start:servers", "read:servers", "access:servers")
 CELL_TIMEOUT_S = 180.0
+HANDSHAKE_TIMEOUT_S = 180.0
 MiB = 1024 * 1024
 
 
@@ -160,6 +161,20 @@ class Hub:
         return requests.request(
             method, f"{self.url}/hub/api{path}", headers=headers, timeout=60, **kw
         )
+
+    def log_warnings(self, last: int = 30) -> str:
+        """The last warnings and errors of the hub, the proxy and the students' servers (all
+        write to the hub's log): what a failed class run shows beside its failures."""
+        log = self.workdir / "hub.log"
+        lines = log.read_text(errors="replace").splitlines() if log.exists() else []
+        marked = [
+            line
+            for line in lines
+            if line.startswith(("[W ", "[E ", "[C "))
+            or "[ConfigProxy] warn" in line
+            or "[ConfigProxy] error" in line
+        ]
+        return "\n".join(marked[-last:]) or "(no warnings in the hub's log)"
 
     def server_url(self, name: str) -> str:
         return f"{self.url}/user/{quote(name)}"
@@ -372,6 +387,7 @@ class NotebookRun:
     path: str
     seconds: float
     cells: int
+    connect_s: float = 0.0  # the kernel websocket's handshake
     failures: list[CellFailure] = field(default_factory=list)
 
 
@@ -423,10 +439,16 @@ def run_notebook(hub: Hub, name: str, path: str) -> NotebookRun:
     session_id, kernel_id = r.json()["id"], r.json()["kernel"]["id"]
     run = NotebookRun(path=path, seconds=0.0, cells=len(cells))
     ws_url = "ws" + base.removeprefix("http") + f"/api/kernels/{kernel_id}/channels"
-    ws = websocket.create_connection(
-        ws_url, header=[f"Authorization: token {hub.token}"], timeout=60
-    )
+    ws = None
     try:
+        # The server answers the handshake once the new kernel has replied to kernel_info, or
+        # after its own kernel_info_timeout (60 s) if it has not; a browser waits for that
+        # answer without a limit, so the handshake may take longer than the server's wait.
+        t_connect = time.monotonic()
+        ws = websocket.create_connection(
+            ws_url, header=[f"Authorization: token {hub.token}"], timeout=HANDSHAKE_TIMEOUT_S
+        )
+        run.connect_s = time.monotonic() - t_connect
         session = Session(username=name, key=b"")  # the server signs for the kernel, not us
         _request(ws, session, session.msg("kernel_info_request", {}), 120)
         for i, cell in enumerate(cells):
@@ -452,7 +474,8 @@ def run_notebook(hub: Hub, name: str, path: str) -> NotebookRun:
     except (TimeoutError, websocket.WebSocketException, OSError) as e:
         run.failures.append(CellFailure(path, -1, f"{type(e).__name__}: {e}"))
     finally:
-        ws.close()
+        if ws is not None:
+            ws.close()
         requests.delete(f"{base}/api/sessions/{session_id}", headers=headers, timeout=60)
     run.seconds = time.monotonic() - t0
     return run
@@ -569,7 +592,8 @@ def run_class(workdir: Path, n_students: int, *, course: Path = COURSE) -> Class
 
 def report(cls: ClassRun) -> str:
     lines = [
-        f"{'student':<12}{'spawn s':>9}{'pull s':>8}{'notebooks s':>13}{'peak MiB':>10}  result"
+        f"{'student':<12}{'spawn s':>9}{'pull s':>8}{'notebooks s':>13}{'connect s':>11}"
+        f"{'peak MiB':>10}  result"
     ]
     for s in cls.students:
         result = (
@@ -579,9 +603,11 @@ def report(cls: ClassRun) -> str:
         )
         lines.append(
             f"{s.name:<12}{s.spawn_s:>9.1f}{s.pull_s:>8.1f}{s.notebook_s:>13.1f}"
+            f"{max((n.connect_s for n in s.notebooks), default=0):>11.1f}"
             f"{s.peak_rss_mib:>10.0f}  {result}"
         )
     lines.append(f"class wall time {cls.wall_s:.1f} s; hub process peak {cls.hub_rss_mib:.0f} MiB")
+    lines.append("(connect s: the slowest kernel websocket handshake of the student's notebooks)")
     return "\n".join(lines)
 
 
