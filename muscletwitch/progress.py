@@ -92,6 +92,13 @@ def record_quiz(question: Any, correct: bool) -> str:
     return _update("quiz", question.id, entry)
 
 
+def record_listening(pattern_id: str, correct: bool, notebook: str, section: str) -> str:
+    """Keep the latest answer of the EMG listening quiz for one pattern (a quiz entry of the
+    notebook and section the widget is in); returns a problem to show, or ""."""
+    entry = {"notebook": notebook, "section": section, "correct": correct}
+    return _update("quiz", f"listening:{pattern_id}", entry)
+
+
 # --- reading it back -----------------------------------------------------------------------------
 
 

@@ -142,3 +142,36 @@ def test_every_button_and_every_pattern_in_turn_never_breaks():
             press(button)
             assert w.static_html()
     assert w.quiz.asked == len(emg.pattern_ids()) + 1
+
+
+def test_listening_answers_count_in_the_learners_progress_only_when_placed_in_a_notebook():
+    from muscletwitch import progress
+
+    EMGSounds(seed=4).controls[f"answer_{emg.pattern_ids()[0]}"].click()
+    assert progress.read()[0]["quiz"] == {}, "a widget outside a notebook records nothing"
+    w = EMGSounds(seed=4, notebook="04_pathological_causes", section="What the EMG adds")
+    first = w.quiz.current
+    answer(w, first)
+    answer(w, next(i for i in emg.pattern_ids() if i != first))  # a second press: not counted
+    w.controls["next"].click()
+    second = w.quiz.current
+    answer(w, next(i for i in emg.pattern_ids() if i != second))
+    quiz = progress.read()[0]["quiz"]
+    assert quiz == {
+        f"listening:{first}": {
+            "notebook": "04_pathological_causes", "section": "What the EMG adds", "correct": True
+        },
+        f"listening:{second}": {
+            "notebook": "04_pathological_causes", "section": "What the EMG adds", "correct": False
+        },
+    }  # fmt: skip
+    row = next(r for r in progress.rows() if r.notebook == "04_pathological_causes")
+    assert (row.quiz_right, row.quiz_answered) == (1, 2)
+    assert "04_pathological_causes.ipynb#What-the-EMG-adds" in str(progress.weak_spots())
+
+
+def test_an_unknown_notebook_is_refused_with_a_suggestion():
+    from muscletwitch.errors import UnknownIdError
+
+    with pytest.raises(UnknownIdError, match="04_pathological_causes"):
+        EMGSounds(notebook="04_pathological_cause")

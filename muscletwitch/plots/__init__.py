@@ -10,9 +10,10 @@ Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.conte
 ``style.lecture()`` around figure creation.
 """
 
+from muscletwitch.plots.anatomy import ANATOMY_LEVELS, anatomy
 from muscletwitch.plots.base import Drawn
 from muscletwitch.plots.colours import colour_of, site_colour
-from muscletwitch.plots.diagrams import ANATOMY_LEVELS, anatomy, levels, site_matrix, tree
+from muscletwitch.plots.diagrams import levels, site_matrix, tree
 from muscletwitch.plots.evidence import evidence
 from muscletwitch.plots.output import agg_figure, png_bytes, show, subplots
 from muscletwitch.plots.reflex_arc import reflex_arc

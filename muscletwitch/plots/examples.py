@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 from muscletwitch import physiology, style
 from muscletwitch.plots import diagrams, signals
+from muscletwitch.plots.anatomy import anatomy
 from muscletwitch.plots.base import Drawn
 from muscletwitch.plots.evidence import evidence
 from muscletwitch.plots.output import agg_figure
@@ -49,7 +50,7 @@ def _evidence(fig: Figure, tax: Any) -> Drawn:
 
 EXAMPLES: dict[str, Example] = {
     "tree": ((11, 6), _tree),
-    "anatomy": ((10, 3), lambda fig, tax: diagrams.anatomy(fig.subplots(), highlight="motor-unit")),
+    "anatomy": ((10, 3), lambda fig, tax: anatomy(fig.subplots(), highlight="motor-unit")),
     "levels": (
         (8, 5.5),
         lambda fig, tax: diagrams.levels(fig.subplots(), tax.sites, highlight=tax.cause("als")),

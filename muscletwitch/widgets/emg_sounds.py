@@ -8,7 +8,8 @@ import random
 
 import ipywidgets as W
 
-from muscletwitch import emg
+from muscletwitch import emg, progress
+from muscletwitch.course import load_course
 from muscletwitch.plots import emg as emg_plots
 from muscletwitch.taxonomy import Taxonomy
 from muscletwitch.widgets._base import Base, esc, labelled
@@ -70,9 +71,16 @@ class EMGSounds(Base):
         lecture: bool | None = None,
         pattern: str = "normal-recruitment",
         seed: int = 0,
+        notebook: str | None = None,
+        section: str = "",
     ):
+        """``notebook`` (and the ``section`` heading the widget sits under): where the listening
+        quiz's answers count in the learner's progress; None keeps them out of it."""
         super().__init__(taxonomy=taxonomy, lecture=lecture)
         self.seed = seed
+        if notebook is not None:
+            load_course().notebook(notebook)  # an unknown id: UnknownIdError, "did you mean"
+        self.where = (notebook, section)
         ids = emg.pattern_ids()
         first = emg.pattern(pattern)
         self.controls = {
@@ -132,8 +140,15 @@ class EMGSounds(Base):
         return d, d.window(emg.AUDIO.zoom_ms / 1000), emg.wav_bytes(d.sound, d.fs_hz)
 
     def answer(self, pattern_id: str) -> None:
-        self.quiz.answer(pattern_id)
+        first = self.quiz.answered is None
+        right = self.quiz.answer(pattern_id)
+        notebook, section = self.where
+        note = ""
+        if first and notebook:  # the first answer to a sound counts, as in the score
+            note = progress.record_listening(self.quiz.current, right, notebook, section)
         self._show_quiz()
+        if note:
+            self.feedback.value += f'<p class="mt-note">{esc(note)}</p>'
 
     def next_sound(self) -> None:
         self.quiz.next()
