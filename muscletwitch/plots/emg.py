@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
 
 from muscletwitch import emg, style
 from muscletwitch.plots.base import Drawn
@@ -53,7 +54,14 @@ def emg_traces(ax_clip: Axes, ax_zoom: Axes, d: emg.Discharge, zoom_ms: float) -
     window = d.window(zoom_ms / 1000)
     colour = style.OKABE_ITO["blue"]
     (clip,) = ax_clip.plot(*clip_data(d), color=colour, linewidth=0.8)
-    span = ax_clip.axvspan(*window, color=style.OKABE_ITO["orange"], alpha=0.25, linewidth=0)
+    # a Rectangle in (data x, axes y), not axvspan: axvspan returns a Polygon before matplotlib
+    # 3.9 (the browser kernel's 3.8), and the widget moves the window with set_x / set_width
+    span = ax_clip.add_patch(
+        Rectangle(
+            (window[0], 0), window[1] - window[0], 1, transform=ax_clip.get_xaxis_transform(),
+            color=style.OKABE_ITO["orange"], alpha=0.25, linewidth=0,
+        )
+    )  # fmt: skip
     ax_clip.set(xlim=(0, d.duration_s), ylim=YLIM, xlabel="time (s)", ylabel="a.u.")
     ax_clip.set_title(f"Whole clip ({MODEL}; negative up, as on an EMG screen)", loc="left")
     (zoom,) = ax_zoom.plot(*zoom_data(d, window), color=colour, linewidth=1.2)

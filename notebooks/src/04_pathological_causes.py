@@ -204,7 +204,9 @@ CELLS = [
         """
         from muscletwitch import widgets
 
-        widgets.EMGSounds(pattern="fibrillation")
+        widgets.EMGSounds(
+            pattern="fibrillation", notebook="04_pathological_causes", section="What the EMG adds"
+        )
         """
     ),
     md(
