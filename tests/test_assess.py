@@ -112,6 +112,34 @@ def test_confusion_alone_is_urgent_and_sudden_confusion_an_emergency():
     assert mt.assess("sudden-onset", "confusion").urgency == "emergency"
 
 
+def test_organophosphate_poisoning_is_an_emergency_led_by_its_cause():
+    a = mt.assess("pesticide-exposure", "twitching", "sweating")
+    assert a.urgency == "emergency" and a.red_flags[0].id == "pesticide-poisoning"
+    assert ids(a)[0] == "organophosphate-poisoning"
+    assert "emergency services" in a.red_flags[0].advice
+    assert mt.assess("pesticide-exposure").urgency == "emergency"  # before symptoms start (NHS)
+    for alone in (("twitching",), ("twitching", "sweating"), ("sweating", "muscle-weakness")):
+        b = mt.assess(*alone)  # twitching and sweating without an exposure: not a poisoning
+        assert "organophosphate-poisoning" not in ids(b) and "pesticide-poisoning" not in b.triggers
+
+
+def test_chorea_lists_huntingtons_and_sudden_chorea_in_a_child_is_urgent():
+    a = mt.assess("flowing-movements")
+    assert ids(a) == ["huntingtons-disease"] and a.urgency == "see-a-doctor"
+    child = mt.assess("child", "sudden-onset", "flowing-movements")
+    assert child.urgency == "urgent" and "sudden-chorea-child" in child.triggers
+    assert "huntingtons-disease" not in ids(child)  # sudden, in a child: Sydenham's, not HD
+    assert "huntingtons-disease" not in ids(mt.assess("twitching", "trembling"))
+
+
+def test_flapping_hands_are_urgent_and_need_their_own_finding():
+    a = mt.assess("flapping-hands")
+    assert ids(a) == ["metabolic-myoclonus"] and a.urgency == "urgent"
+    b = mt.assess("flapping-hands", "sudden-onset", "confusion")
+    assert b.urgency == "emergency" and ids(b)[0] == "metabolic-myoclonus"
+    assert "metabolic-myoclonus" not in ids(mt.assess("confusion", "trembling", "alcohol"))
+
+
 @pytest.mark.parametrize(
     "findings",
     [

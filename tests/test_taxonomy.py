@@ -38,6 +38,9 @@ CONTENT_CAUSES |= {  # issue 14: the causes a clinician expects beside the seed'
     *("functional-movement-disorder", "post-polio-syndrome"),
     *("serotonin-syndrome", "acute-dystonic-reaction"),
 }
+CONTENT_CAUSES |= {  # the neurologist's review: a poisoning, chorea's cause, asterixis
+    *("organophosphate-poisoning", "huntingtons-disease", "metabolic-myoclonus"),
+}
 PHENOMENA = {
     "fasciculation",
     "fibrillation",

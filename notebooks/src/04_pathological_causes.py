@@ -175,7 +175,11 @@ CELLS = [
         """
         Twitches alone are common and usually harmless. What points to a disease of the lower
         motor neuron or nerve is the company: **weakness and wasting** found on examination,
-        numbness or pain in one nerve's or root's area, or symptoms over years.
+        numbness or pain in one nerve's or root's area, or symptoms over years. Twitching all
+        over with sweating, drooling and small pupils after an insecticide is different:
+        organophosphates stop acetylcholine being broken down at the neuromuscular junction,
+        so muscle fibres fire (twitching), then stop responding (weakness). Call emergency
+        services.
         """,
     ),
     cause_slide(
@@ -223,7 +227,10 @@ CELLS = [
         Ask when the jerks come and what comes with them: lost awareness (a seizure), fever in
         a young child (a febrile seizure), fever with confusion or a stiff neck in anyone
         (meningitis or encephalitis: an emergency), a faint first (convulsive syncope), an urge
-        to move the legs at rest in the evening (restless legs).
+        to move the legs at rest in the evening (restless legs). Fidgety movements that flow
+        from one body part to the next are chorea: Huntington's disease in a family, Sydenham's
+        chorea in a child (sudden chorea in a child: refer immediately). Hands that flap down
+        when held out, in someone drowsy with liver, kidney or lung failure, are asterixis.
         """,
     ),
     cause_slide(
