@@ -22,6 +22,8 @@ from muscletwitch.plots.colours import colour_of
 from muscletwitch.taxonomy import CATEGORIES
 
 SEED_MARK = "\u2605 "  # a black star, in DejaVu Sans
+# the box of a highlighted label: a small pad, so that it stays inside its row of the tree
+LABEL_BOX = "square,pad=0.12"
 
 
 def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
@@ -62,7 +64,11 @@ def tree(ax: Axes, taxonomy: Any, *, highlight: Iterable[str] = ()) -> Drawn:
                 stem = x[parent] + 0.08
                 segments.append([(stem, -parent - 0.35), (stem, -row), (x[row] - 0.03, -row)])
             lit = depth == 0 or (cause is not None and cause.id in marked)
-            bbox = {"facecolor": to_rgba(colour, 0.3), "edgecolor": colour} if lit else None
+            bbox = (
+                {"facecolor": to_rgba(colour, 0.3), "edgecolor": colour, "boxstyle": LABEL_BOX}
+                if lit
+                else None
+            )
             if lit and depth == 0:
                 bbox |= {"hatch": style.CATEGORY_HATCHES[category]}
             weight = "bold" if depth < 2 or lit else "normal"

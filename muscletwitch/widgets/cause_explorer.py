@@ -11,6 +11,7 @@ from matplotlib.text import Text
 
 from muscletwitch import plots, style
 from muscletwitch.course import load_course
+from muscletwitch.plots.diagrams import LABEL_BOX
 from muscletwitch.taxonomy import CATEGORIES, EXTENTS, RHYTHMS, Cause, Taxonomy
 from muscletwitch.widgets._base import URGENCY, Base, badge, esc, labelled, opaque
 
@@ -191,7 +192,9 @@ class CauseExplorer(Base):
         self.dynamic = []
         if cause is not None:
             text = self.tree_texts[cause.id]
-            text.set_bbox({"facecolor": opaque(colour, 0.3), "edgecolor": colour})
+            text.set_bbox(
+                {"facecolor": opaque(colour, 0.3), "edgecolor": colour, "boxstyle": LABEL_BOX}
+            )
             text.set_fontweight("bold")
             self.dynamic.append(text)
         where = cause.site if cause else ()
