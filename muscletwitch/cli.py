@@ -193,6 +193,18 @@ def _hub_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_file(folder: str | None) -> Path:
+    """The learner's progress file: $MUSCLETWITCH_PROGRESS, else in ``folder``, else here if
+    one is here, else in the folder ``lab`` opens (notebooks run there and keep it there)."""
+    from . import progress
+
+    if os.environ.get(progress.ENV) or (folder is None and progress.path().exists()):
+        return progress.path()
+    if folder is None:
+        folder = str(course_dir()) if in_checkout() else LEARNER_FOLDER
+    return Path(folder).expanduser() / progress.FILE
+
+
 def _has_module(name: str) -> bool:
     import importlib.util
 
@@ -228,7 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="restore this notebook as shipped (your version is kept beside it), then stop",
     )
-    sub.add_parser("progress", help="your quiz and exercise results per notebook (kept locally)")
+    progress = sub.add_parser(
+        "progress",
+        help="your quiz and exercise results per notebook (kept locally)",
+        description="Your quiz and exercise results per notebook, from the progress file of your"
+        f" course folder: --dir, else this folder if it holds one, else {LEARNER_FOLDER} (in a"
+        " source checkout: notebooks/). MUSCLETWITCH_PROGRESS names a file instead.",
+    )
+    progress.add_argument("--dir", metavar="DIR", help="your course folder")
     link = sub.add_parser("hub-link", help="an nbgitpuller link that opens the course on a hub")
     link.add_argument("hub_url", metavar="HUB_URL", help="e.g. https://hub.example.edu")
     link.add_argument("--repo", default=REPO_URL, help="course repository (default: %(default)s)")
@@ -251,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "progress":
             from .progress import report
 
-            print(report())
+            print(report(_progress_file(args.dir)))
             return 0
         tax = load_taxonomy()
         if args.command == "list":

@@ -155,9 +155,9 @@ def table(data: dict[str, Any] | None = None) -> str:
     return "\n".join(lines)
 
 
-def report() -> str:
-    """What ``muscletwitch progress`` prints."""
-    where = path()
+def report(where: Path | None = None) -> str:
+    """What ``muscletwitch progress`` prints (``where``: the progress file; default ``path()``)."""
+    where = where or path()
     data, problem = read(where)
     head = [problem] if problem else []
     if not (data["quiz"] or data["exercises"]):

@@ -106,3 +106,35 @@ def test_overview_says_what_to_do_next_and_weak_spots_link_to_sections(_progress
     assert f"02_types_of_involuntary_movement.ipynb#{quiz.anchor(question.section)}" in spots
     assert "Continue with" in str(progress.overview())
     assert progress.overview()._repr_markdown_().startswith("| Notebook |")
+
+
+def _recorded_in(folder: Path, monkeypatch) -> None:
+    """A right exercise check, as a notebook whose kernel works in ``folder`` records it."""
+    monkeypatch.chdir(folder)
+    check("04-recruitment-order", _right_order())
+
+
+def test_the_command_finds_the_course_folders_record_from_anywhere(
+    monkeypatch, tmp_path: Path, capsys
+):
+    """The notebooks keep the file in the course folder; `muscletwitch progress` run elsewhere
+    (the learner's home) reads it there: --dir, or the folder `lab` opens by default."""
+    monkeypatch.delenv(progress.ENV)
+    course, elsewhere = tmp_path / "course", tmp_path / "home"
+    course.mkdir(), elsewhere.mkdir()
+    _recorded_in(course, monkeypatch)
+    monkeypatch.chdir(elsewhere)
+    assert cli.main(["progress", "--dir", str(course)]) == 0
+    out = capsys.readouterr().out
+    assert str(course / progress.FILE) in out and "Nothing recorded" not in out
+    row = next(line for line in out.splitlines() if line.startswith("04_pathological_causes"))
+    assert "1/2" in row.split(), row  # one of the notebook's two exercises done
+    # no --dir: the folder `muscletwitch lab` copies the course to (outside a source checkout)
+    monkeypatch.setattr(cli, "in_checkout", lambda: False)
+    monkeypatch.setattr(cli, "LEARNER_FOLDER", str(course))
+    assert cli.main(["progress"]) == 0
+    assert str(course / progress.FILE) in capsys.readouterr().out
+    # a record in the folder it is run in comes first
+    _recorded_in(elsewhere, monkeypatch)
+    assert cli.main(["progress"]) == 0
+    assert str(elsewhere / progress.FILE) in capsys.readouterr().out

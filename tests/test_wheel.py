@@ -313,3 +313,27 @@ def test_an_edit_survives_a_newer_course_and_reset_restores_it(venv, tmp_path):
     finally:
         for n, data in originals.items():
             (venv.shipped / n).write_bytes(data)
+
+
+RIGHT_CHECK = """
+import os, sys
+os.chdir(sys.argv[1])  # where the course's kernels run
+from muscletwitch.exercises import check, pool
+units = pool("04-recruitment-order")
+print(check("04-recruitment-order", sorted(units, key=units.get)))
+"""
+
+
+def test_progress_from_a_clean_install_and_after_a_check(venv, first_run):
+    """`muscletwitch progress` of the installed package: nothing yet, then a check's result,
+    kept in the course folder (where a notebook's check writes it) and read from elsewhere."""
+    env = venv.env()
+    env.pop("MUSCLETWITCH_PROGRESS", None)  # the tests' own temporary file (conftest): not here
+    command = (venv.bin / "muscletwitch", "progress", "--dir", first_run.folder)
+    empty = venv.run(*command, env=env)
+    assert "Nothing recorded yet" in empty.stdout, empty.stdout
+    venv.run(venv.bin / "python", "-c", RIGHT_CHECK, first_run.folder, env=env)
+    assert (first_run.folder / "muscletwitch-progress.json").is_file()
+    shown = venv.run(*command, env=env).stdout
+    row = next(line for line in shown.splitlines() if line.startswith("04_pathological_causes"))
+    assert "Nothing recorded" not in shown and "1/2" in row.split(), shown
