@@ -41,21 +41,32 @@ UNTOUCHED = "04_pathological_causes.ipynb"  # and leaves this one alone
 
 EXECUTE = """
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell, new_notebook
 
+
+def kernel():
+    # local sockets in a folder of its own, not TCP ports: two of these scripts start kernels
+    # at the same time, and a port one picked as free could be taken by the other's kernel
+    # before its own kernel bound it ("Address already in use")
+    sockets = Path(tempfile.mkdtemp(prefix="kernel-")) / "ipc"
+    return AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(sockets))
+
+
 # the python3 kernel is this environment's, and imports the installed package
 probe = new_notebook(cells=[new_code_cell("import muscletwitch, sys; print(sys.prefix)")])
-NotebookClient(probe, kernel_name="python3").execute()
+NotebookClient(probe, km=kernel()).execute()
 assert probe.cells[0].outputs[0].text.strip() == sys.prefix, probe.cells[0].outputs
 out, failed = Path(sys.argv[1]), 0
 for path in map(Path, sys.argv[2:]):
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name="python3", timeout=300,
+    client = NotebookClient(nb, km=kernel(), timeout=300,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute()
