@@ -86,17 +86,20 @@ def record_exercise(feedback: Any, notebook: str) -> str:
     return _update("exercises", feedback.exercise, entry)
 
 
+def _record_answer(key: str, notebook: str, section: str, correct: bool) -> str:
+    entry = {"notebook": notebook, "section": section, "correct": correct}
+    return _update("quiz", key, entry)
+
+
 def record_quiz(question: Any, correct: bool) -> str:
     """Keep the latest answer to a quiz question; returns a problem to show, or ""."""
-    entry = {"notebook": question.notebook, "section": question.section, "correct": correct}
-    return _update("quiz", question.id, entry)
+    return _record_answer(question.id, question.notebook, question.section, correct)
 
 
 def record_listening(pattern_id: str, correct: bool, notebook: str, section: str) -> str:
     """Keep the latest answer of the EMG listening quiz for one pattern (a quiz entry of the
     notebook and section the widget is in); returns a problem to show, or ""."""
-    entry = {"notebook": notebook, "section": section, "correct": correct}
-    return _update("quiz", f"listening:{pattern_id}", entry)
+    return _record_answer(f"listening:{pattern_id}", notebook, section, correct)
 
 
 # --- reading it back -----------------------------------------------------------------------------
