@@ -7,6 +7,9 @@
 Per notebook: wall time of "restart kernel and run all" (kernel start to last cell, fresh kernel)
 and the kernel's peak resident memory and CPU time (getrusage, read by one extra final cell). The
 baseline notebook, generated in a temporary folder, only imports numpy, matplotlib and ipywidgets.
+Under each notebook: its cells' total and its costliest cells (kernel busy time, median over
+rounds), to find where a notebook's time goes; the baseline's line gives its import cell's time,
+to compare with a course notebook's first cell.
 
 The machine's speed drifts by tens of per cent within minutes, so the runs go in rounds (the
 baseline, then every notebook) and each notebook's ratio is the median over rounds of its time
@@ -26,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -47,10 +51,28 @@ USAGE = (  # peak MB (ru_maxrss is kilobytes on Linux, bytes on macOS) and CPU s
     " _use.ru_utime + _use.ru_stime)"
 )
 BASELINE = "import numpy\nimport matplotlib.pyplot as plt\nimport ipywidgets"
+COSTLIEST = 3  # cells listed per notebook: where its time goes
 
 
-def run(path: Path) -> tuple[float, float, float]:
-    """(wall s, peak MB, kernel CPU s) of executing the notebook at ``path`` in a fresh kernel."""
+def cell_seconds(cell: nbformat.NotebookNode) -> float:
+    """How long the kernel was busy with ``cell`` (nbclient records the busy and idle times)."""
+    timing = cell.metadata["execution"]
+    busy, idle = (datetime.fromisoformat(timing[f"iopub.status.{k}"]) for k in ("busy", "idle"))
+    return (idle - busy).total_seconds()
+
+
+def code_sources(path: Path) -> list[str]:
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def first_line(source: str) -> str:
+    lines = [line for line in source.splitlines() if line.strip() and not line.startswith("#")]
+    return lines[-1].strip()[:48] if lines else ""
+
+
+def run(path: Path) -> tuple[float, float, float, list[float]]:
+    """(wall s, peak MB, kernel CPU s, seconds of each code cell) of executing the notebook at
+    ``path`` in a fresh kernel."""
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(USAGE))
     client = NotebookClient(
@@ -63,7 +85,8 @@ def run(path: Path) -> tuple[float, float, float]:
     client.execute()
     seconds = time.perf_counter() - start
     peak_mb, cpu_s = (float(x) for x in nb.cells[-1].outputs[-1].text.split())
-    return seconds, peak_mb, cpu_s
+    cells = [cell_seconds(c) for c in nb.cells[:-1] if c.cell_type == "code"]
+    return seconds, peak_mb, cpu_s, cells
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,18 +107,20 @@ def main(argv: list[str] | None = None) -> int:
         nb.cells = [nbformat.v4.new_code_cell(BASELINE)]
         nbformat.write(nb, baseline)
         run(baseline)  # warm-up, not counted: the first kernel after a pause starts cold
-        results: dict[str, list[tuple[float, float, float]]] = {}
+        results: dict[str, list[tuple[float, float, float, list[float]]]] = {}
         for _ in range(args.rounds):
             for path in [baseline, *notebooks]:
                 results.setdefault(path.stem, []).append(run(path))
+        sources = {p.stem: code_sources(p) for p in notebooks}
     base = results.pop("baseline")
-    base_s = statistics.median(t for t, _, _ in base)
-    base_mb = max(m for _, m, _ in base)
-    base_cpu = statistics.median(c for _, _, c in base)
+    base_s = statistics.median(t for t, *_ in base)
+    base_mb = max(m for _, m, *_ in base)
+    base_cpu = statistics.median(c for _, _, c, _ in base)
     print(
         f"baseline (numpy, matplotlib, ipywidgets): {base_s:.2f} s wall (median of "
-        f"{args.rounds}, range {min(t for t, _, _ in base):.2f}-{max(t for t, _, _ in base):.2f}), "
-        f"{base_cpu:.2f} s CPU, {base_mb:.0f} MB peak"
+        f"{args.rounds}, range {min(t for t, *_ in base):.2f}-{max(t for t, *_ in base):.2f}), "
+        f"{base_cpu:.2f} s CPU, {base_mb:.0f} MB peak; its import cell "
+        f"{statistics.median(cells[0] for *_, cells in base):.2f} s"
     )
     print(
         f"{'notebook':<34} {'wall s':>6} {'ratio':>6} {'range':>11} {'CPU s':>6} {'ratio':>6}"
@@ -103,17 +128,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     misses = 0
     for name, runs in results.items():
-        ratios = [t / b for (t, _, _), (b, _, _) in zip(runs, base, strict=True)]
+        ratios = [t / b for (t, *_), (b, *_) in zip(runs, base, strict=True)]
         ratio = statistics.median(ratios)
-        seconds = statistics.median(t for t, _, _ in runs)
-        cpu = statistics.median(c for _, _, c in runs)
-        extra = max(m for _, m, _ in runs) - base_mb
+        seconds = statistics.median(t for t, *_ in runs)
+        cpu = statistics.median(c for _, _, c, _ in runs)
+        extra = max(m for _, m, *_ in runs) - base_mb
         ok = ratio < TIME_RATIO and extra < EXTRA_MB
         misses += not ok
         verdict = "ok" if ok else f"MISS (targets < {TIME_RATIO}x, < +{EXTRA_MB:.0f} MB)"
         print(
             f"{name:<34} {seconds:6.2f} {ratio:6.2f} {min(ratios):5.2f}-{max(ratios):<5.2f}"
             f" {cpu:6.2f} {cpu / base_cpu:6.2f} {extra + base_mb:8.0f} {extra:+4.0f}  {verdict}"
+        )
+        per_cell = [statistics.median(r[3][i] for r in runs) for i in range(len(runs[0][3]))]
+        top = sorted(range(len(per_cell)), key=per_cell.__getitem__, reverse=True)[:COSTLIEST]
+        print(
+            f"    cells {sum(per_cell):.2f} s; costliest: "
+            + "; ".join(f"[{i}] {first_line(sources[name][i])} {per_cell[i]:.2f}" for i in top)
         )
     return 1 if misses else 0
 
