@@ -8,11 +8,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from labpage import LabTab, check_outputs, kernel_exec, kernel_log, run_all, screenshot_notebook
+from labpage import LabTab, kernel_exec
 from labserver import LabServer
-from nbmaker import write_notebook
 from playwright.sync_api import Page, expect
-from test_widgets import BUILD, ask, changed_picture, control
+from test_widgets import BUILD, ask, changed_picture, control, drive_widget
 
 SOURCE = re.compile(r"^(blob:|data:audio/)")  # how an ipywidgets Audio hands its WAV to <audio>
 
@@ -52,16 +51,6 @@ def check_emg_sounds(page: Page) -> None:
 def test_emg_sounds_plays_shows_and_quizzes(
     open_lab: Callable[[str], LabTab], lab: LabServer, artifacts: Path
 ) -> None:
-    write_notebook(lab.root / "_e2e" / "widget_EMGSounds.ipynb", [BUILD.format(name="EMGSounds")])
-    tab = open_lab("_e2e/widget_EMGSounds.ipynb")
-    run_all(tab.page)
-    report = check_outputs(tab.page)
-    assert report.problems == [], "\n".join(report.problems)
-    assert report.widget_outputs == 1
-    try:
-        check_emg_sounds(tab.page)
-    finally:
-        screenshot_notebook(tab.page, artifacts / "widgets" / "EMGSounds.png")
-    log = kernel_log(tab.page)
-    assert not log, "kernel errors during interaction:\n" + "\n".join(e[-1500:] for e in log)
-    assert not tab.console.errors, "browser console errors:\n" + "\n".join(tab.console.errors)
+    shot = artifacts / "widgets" / "EMGSounds.png"
+    cells = [BUILD.format(name="EMGSounds")]
+    drive_widget(open_lab, lab, shot, "widget_EMGSounds", cells, check_emg_sounds)

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from labpage import LabTab, check_outputs, kernel_log, picture_digest, run_all, screenshot_notebook
+from labpage import LabTab, picture_digest
 from labserver import LabServer
-from nbmaker import write_notebook
 from playwright.sync_api import Page, expect
-from test_widgets import BUILD, ask, changed_picture, control, in_sync, press, settled
+from test_widgets import BUILD, ask, changed_picture, control, drive_widget, in_sync, press, settled
 
 HEADER, CAPTION, IMAGE = ".e2e-header", ".e2e-caption", ".e2e-image"
 
@@ -72,16 +71,5 @@ def test_motor_unit_pool_answers_its_controls(
     build = BUILD.format(name="MotorUnitPool").replace(
         "from muscletwitch import widgets", "from muscletwitch import pool, widgets"
     )
-    write_notebook(lab.root / "_e2e" / "widget_MotorUnitPool.ipynb", [build])
-    tab = open_lab("_e2e/widget_MotorUnitPool.ipynb")
-    run_all(tab.page)
-    report = check_outputs(tab.page)
-    assert report.problems == [], "\n".join(report.problems)
-    assert report.widget_outputs == 1
-    try:
-        check_motor_unit_pool(tab.page)
-    finally:
-        screenshot_notebook(tab.page, artifacts / "widgets" / "MotorUnitPool.png")
-    log = kernel_log(tab.page)
-    assert not log, "kernel errors during interaction:\n" + "\n".join(e[-1500:] for e in log)
-    assert not tab.console.errors, "browser console errors:\n" + "\n".join(tab.console.errors)
+    shot = artifacts / "widgets" / "MotorUnitPool.png"
+    drive_widget(open_lab, lab, shot, "widget_MotorUnitPool", [build], check_motor_unit_pool)

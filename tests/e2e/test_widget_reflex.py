@@ -13,17 +13,12 @@ from pathlib import Path
 
 from labpage import (
     LabTab,
-    check_outputs,
     kernel_exec,
-    kernel_log,
     picture_digest,
-    run_all,
-    screenshot_notebook,
 )
 from labserver import LabServer
-from nbmaker import write_notebook
 from playwright.sync_api import Page, expect
-from test_widgets import BUILD, ask, changed_picture, control, press, settled
+from test_widgets import BUILD, ask, changed_picture, control, drive_widget, press, settled
 
 CAPTION, IMAGE = ".e2e-caption", ".e2e-image"
 # the current stretch as the model gives it, from the controls' values
@@ -78,16 +73,6 @@ def test_reflex_lab_answers_its_controls(
     open_lab: Callable[[str], LabTab], lab: LabServer, artifacts: Path
 ) -> None:
     """The lab renders without errors, and each interaction changes caption and picture."""
-    write_notebook(lab.root / "_e2e" / "widget_ReflexLab.ipynb", [BUILD.format(name="ReflexLab")])
-    tab = open_lab("_e2e/widget_ReflexLab.ipynb")
-    run_all(tab.page)
-    report = check_outputs(tab.page)
-    assert report.problems == [], "\n".join(report.problems)
-    assert report.widget_outputs == 1
-    try:
-        check_reflex_lab(tab.page)
-    finally:
-        screenshot_notebook(tab.page, artifacts / "widgets" / "ReflexLab.png")
-    log = kernel_log(tab.page)
-    assert not log, "kernel errors during interaction:\n" + "\n".join(e[-1500:] for e in log)
-    assert not tab.console.errors, "browser console errors:\n" + "\n".join(tab.console.errors)
+    shot = artifacts / "widgets" / "ReflexLab.png"
+    cells = [BUILD.format(name="ReflexLab")]
+    drive_widget(open_lab, lab, shot, "widget_ReflexLab", cells, check_reflex_lab)

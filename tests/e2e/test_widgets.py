@@ -326,22 +326,47 @@ SCENARIOS: dict[str, Callable[[Page], None]] = {
 }
 
 
+def drive_widget(
+    open_lab: Callable[[str], LabTab],
+    lab: LabServer,
+    shot: Path,
+    stem: str,
+    cells: list[str],
+    check: Callable[[Page], None],
+    *,
+    widgets: int | None = 1,
+) -> None:
+    """Run a notebook of ``cells`` in JupyterLab, then ``check`` its live page.
+
+    It must run without an error output and show ``widgets`` widget outputs (None: any number);
+    ``check`` must raise no kernel error and no browser console error. ``shot``: a screenshot of
+    the notebook, taken also when the check fails.
+    """
+    write_notebook(lab.root / "_e2e" / f"{stem}.ipynb", cells)
+    tab = open_lab(f"_e2e/{stem}.ipynb")
+    run_all(tab.page)
+    report = check_outputs(tab.page)
+    assert report.problems == [], "\n".join(report.problems)
+    if widgets is not None:
+        assert report.widget_outputs == widgets
+    try:
+        check(tab.page)
+    finally:
+        screenshot_notebook(tab.page, shot)
+    log = kernel_log(tab.page)
+    assert not log, "kernel errors during interaction:\n" + "\n".join(e[-1500:] for e in log)
+    assert not tab.console.errors, "browser console errors:\n" + "\n".join(tab.console.errors)
+
+
 def test_red_flag_checker_shows_each_urgency_level_and_asks_onset(
     open_lab: Callable[[str], LabTab], lab: LabServer, artifacts: Path
 ) -> None:
     """The four banners (words, class, colour) and the onset question, in the live widget."""
-    write_notebook(lab.root / "_e2e" / "triage_levels.ipynb", [BUILD.format(name="RedFlagChecker")])
-    tab = open_lab("_e2e/triage_levels.ipynb")
-    run_all(tab.page)
-    report = check_outputs(tab.page)
-    assert report.problems == [], "\n".join(report.problems)
-    try:
-        check_banner_levels_and_onset(tab.page)
-    finally:
-        screenshot_notebook(tab.page, artifacts / "widgets" / "RedFlagChecker-levels.png")
-    log = kernel_log(tab.page)
-    assert not log, "kernel errors during interaction:\n" + "\n".join(e[-1500:] for e in log)
-    assert not tab.console.errors, "browser console errors:\n" + "\n".join(tab.console.errors)
+    shot = artifacts / "widgets" / "RedFlagChecker-levels.png"
+    cells = [BUILD.format(name="RedFlagChecker")]
+    drive_widget(
+        open_lab, lab, shot, "triage_levels", cells, check_banner_levels_and_onset, widgets=None
+    )
 
 
 @pytest.mark.parametrize("name", WIDGETS)
@@ -349,16 +374,5 @@ def test_widget_answers_its_controls(
     name: str, open_lab: Callable[[str], LabTab], lab: LabServer, artifacts: Path
 ) -> None:
     """The widget renders, and each interaction changes what is shown, correctly."""
-    write_notebook(lab.root / "_e2e" / f"widget_{name}.ipynb", [BUILD.format(name=name)])
-    tab = open_lab(f"_e2e/widget_{name}.ipynb")
-    run_all(tab.page)
-    report = check_outputs(tab.page)
-    assert report.problems == [], "\n".join(report.problems)
-    assert report.widget_outputs == 1
-    try:
-        SCENARIOS[name](tab.page)
-    finally:
-        screenshot_notebook(tab.page, artifacts / "widgets" / f"{name}.png")
-    log = kernel_log(tab.page)
-    assert not log, "kernel errors during interaction:\n" + "\n".join(e[-1500:] for e in log)
-    assert not tab.console.errors, "browser console errors:\n" + "\n".join(tab.console.errors)
+    shot = artifacts / "widgets" / f"{name}.png"
+    drive_widget(open_lab, lab, shot, f"widget_{name}", [BUILD.format(name=name)], SCENARIOS[name])
