@@ -60,15 +60,22 @@ bench-hub: $(HUB_READY)
 # The course in the browser (tools/build_lite.py): a JupyterLite site in build/lite that needs no
 # network. Pyodide comes from the first reachable mirror (LITE_MIRROR=... to choose one), each file
 # checked against the official pyodide npm package's lock; downloads are cached in .cache/lite.
-LITE_READY := $(VENV)/.lite-ready
+# The build tools live in their own .venv-lite, as JupyterLite's makers advise: installed into
+# .venv, the Pyodide kernel's JupyterLab extension loads in every JupyterLab there and fails with
+# a console error ("Shared module @jupyterlite/server doesn't exist", jupyterlite/pyodide-kernel
+# issue 32), which the browser tests rightly count as a failure.
+LITE_VENV := .venv-lite
+LITE_READY := $(LITE_VENV)/.ready
 LITE_MIRROR ?=
-$(LITE_READY): $(READY) package.json package-lock.json
-	$(BIN)/python -m pip install --quiet -e '.[test,lite]'
+$(LITE_READY): pyproject.toml package.json package-lock.json
+	test -x $(LITE_VENV)/bin/python || $(PYTHON) -m venv $(LITE_VENV)
+	$(LITE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LITE_VENV)/bin/python -m pip install --quiet -e '.[lite]'
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-lite: $(LITE_READY)
-	$(BIN)/python tools/build_lite.py $(addprefix --mirror=,$(LITE_MIRROR))
+lite: $(LITE_READY) $(READY)
+	$(LITE_VENV)/bin/python tools/build_lite.py $(addprefix --mirror=,$(LITE_MIRROR))
 
 e2e-lite: lite
 	$(PYTEST) -n 2 -p no:randomly tests/e2e/test_lite.py
@@ -103,4 +110,4 @@ bench: $(READY)
 		PYTHONPATH=tools:tests $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) site build dist *.egg-info test-artifacts .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(LITE_VENV) site build dist *.egg-info test-artifacts .pytest_cache .ruff_cache .hypothesis
