@@ -74,13 +74,13 @@ $(LITE_READY): pyproject.toml package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-lite: $(LITE_READY) $(READY)
+lite: $(LITE_READY)
 	$(LITE_VENV)/bin/python tools/build_lite.py $(addprefix --mirror=,$(LITE_MIRROR))
 
-e2e-lite: lite
+e2e-lite: lite $(READY)
 	$(PYTEST) -n 2 -p no:randomly tests/e2e/test_lite.py
 
-bench-lite: lite
+bench-lite: lite $(READY)
 	$(BIN)/python benchmarks/bench_lite.py
 
 notebooks: $(READY)

@@ -65,7 +65,8 @@ def code_sources(path: Path) -> list[str]:
     return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
 
 
-def first_line(source: str) -> str:
+def cell_label(source: str) -> str:
+    """A cell's last line of code, shortened: what it shows."""
     lines = [line for line in source.splitlines() if line.strip() and not line.startswith("#")]
     return lines[-1].strip()[:48] if lines else ""
 
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         top = sorted(range(len(per_cell)), key=per_cell.__getitem__, reverse=True)[:COSTLIEST]
         print(
             f"    cells {sum(per_cell):.2f} s; costliest: "
-            + "; ".join(f"[{i}] {first_line(sources[name][i])} {per_cell[i]:.2f}" for i in top)
+            + "; ".join(f"[{i}] {cell_label(sources[name][i])} {per_cell[i]:.2f}" for i in top)
         )
     return 1 if misses else 0
 
