@@ -11,11 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from labpage import (
-    LabTab,
-    kernel_exec,
-    picture_digest,
-)
+from labpage import LabTab, kernel_exec, picture_digest
 from labserver import LabServer
 from playwright.sync_api import Page, expect
 from test_widgets import BUILD, ask, changed_picture, control, drive_widget, press, settled
