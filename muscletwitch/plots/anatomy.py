@@ -11,7 +11,7 @@ from matplotlib.patches import Circle, Ellipse, FancyBboxPatch
 
 from muscletwitch import physiology, style
 from muscletwitch.course import load_course
-from muscletwitch.plots.base import Drawn, box, finish
+from muscletwitch.plots.base import Drawn, box, finish, shape
 from muscletwitch.plots.colours import colour_of
 
 ANATOMY_LEVELS = tuple((lv.id, lv.name) for lv in load_course().levels)  # (id, name), from data
@@ -54,7 +54,7 @@ def _motor_unit_overlay(ax: Axes, x: float, colour: str, lit: bool) -> list[Any]
     unit_face = colour if lit else "#595959"
     x0, y0 = x + 1.6, 0.0  # origin of the fascicle grid
     artists: list[Any] = [
-        ax.add_patch(
+        shape(ax,
             FancyBboxPatch(
                 (x + 1.0, 0.15), 3.0, 2.1, boxstyle="round,pad=0,rounding_size=0.3",
                 facecolor="white", edgecolor=style.INK, linewidth=1.5, label="muscle",
@@ -66,7 +66,7 @@ def _motor_unit_overlay(ax: Axes, x: float, colour: str, lit: bool) -> list[Any]
     for i, (fx, fy) in enumerate(_FASCICLES):
         centre = (x0 + fx, y0 + fy)
         artists.append(
-            ax.add_patch(
+            shape(ax,
                 Circle(
                     centre, _FASCICLE_R, facecolor="white", edgecolor=style.INK,
                     linewidth=1.5, zorder=1, label=f"fascicle {i}",
@@ -83,7 +83,7 @@ def _motor_unit_overlay(ax: Axes, x: float, colour: str, lit: bool) -> list[Any]
                 kw |= {"facecolor": "white", "hatch": "////", "label": f"other-unit:{i}"}
             else:
                 kw |= {"facecolor": "white", "label": f"fibre:{i}"}
-            artists.append(ax.add_patch(Circle((px, py), _FIBRE_R, **kw)))
+            artists.append(shape(ax, Circle((px, py), _FIBRE_R, **kw)))
     branch = (x + 0.75, 1.2)  # the axon runs down, then branches to each of its fibres
     axon = [[soma, branch]] + [[branch, end] for end in ends]
     line_colour = colour if lit else style.INK
@@ -91,7 +91,7 @@ def _motor_unit_overlay(ax: Axes, x: float, colour: str, lit: bool) -> list[Any]
         ax.add_collection(LineCollection(axon, colors=line_colour, linewidths=2, zorder=2))
     )
     artists.append(
-        ax.add_patch(Circle(soma, 0.16, facecolor=unit_face, edgecolor=style.INK, zorder=3))
+        shape(ax, Circle(soma, 0.16, facecolor=unit_face, edgecolor=style.INK, zorder=3))
     )
     artists.append(ax.text(soma[0] + 0.3, soma[1], "one motor neuron", va="center"))
     return artists
@@ -127,7 +127,7 @@ def anatomy(ax: Axes, *, highlight: Any = None) -> Drawn:
         )  # fmt: skip
         caption(x + _SIZE / 2, lid)
         for patch in _structure_icon(lid, x, colour if lit else "#BDBDBD"):
-            artists.append(ax.add_patch(patch))
+            artists.append(shape(ax, patch))
         if i:
             artists.append(
                 ax.annotate(

@@ -17,7 +17,7 @@ from matplotlib.patches import Circle, Polygon
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from muscletwitch import style
-from muscletwitch.plots.base import Drawn, axes_off, box, finish
+from muscletwitch.plots.base import Drawn, axes_off, box, finish, shape
 from muscletwitch.plots.colours import colour_of
 from muscletwitch.taxonomy import CATEGORIES
 
@@ -193,7 +193,7 @@ def _neurons(ax: Axes, ids: list[str], mids: list[float]) -> list[Any]:
     umn, lmn = (ids.index(i) for i in NEURON_SITES)
     last = len(ids) - 1  # the lower motor neuron ends at the bottom row (the muscle)
     artists: list[Any] = []
-    for k, (row, end, shape) in enumerate(((umn, lmn - 1, "^"), (lmn, last, "o"))):
+    for k, (row, end, form) in enumerate(((umn, lmn - 1, "^"), (lmn, last, "o"))):
         ink = colour_of(ids[row])
         top = mids[max(row - 1, 0)] - (0.08 if k else -0.05)  # cell body: the row above its box
         stop = mids[end] + 0.2  # UMN: just above the LMN's cell body; LMN: on the muscle
@@ -207,11 +207,11 @@ def _neurons(ax: Axes, ids: list[str], mids: list[float]) -> list[Any]:
         )  # fmt: skip
         body = (
             Polygon([(x - r, top - r), (x + r, top - r), (x, top + r)], closed=True)
-            if shape == "^"
+            if form == "^"
             else Circle((x, top), r)
         )
         body.set(facecolor=ink, edgecolor=style.INK, linewidth=1, zorder=3, gid=gid + "cell")
-        ax.add_patch(body)
+        shape(ax, body)
         artists.append(body)
     return artists
 

@@ -13,7 +13,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Circle, Ellipse, Polygon, Rectangle
 
 from muscletwitch import style
-from muscletwitch.plots.base import Drawn, finish
+from muscletwitch.plots.base import Drawn, finish, shape
 
 # each pathway: colour, line style (tells them apart in greyscale) and width
 PATHWAYS = {
@@ -102,7 +102,7 @@ def reflex_arc(ax: Axes) -> Drawn:
         Ellipse((6.7, 2.0), 0.75, 0.42, facecolor="white", hatch="xxx", gid="gto", **ink),
         Ellipse((6.9, 7.05), 1.0, 0.62, facecolor="#E0E0E0", gid="drg", **ink),
     ]
-    drawn: list = [ax.add_patch(p) for p in parts]
+    drawn: list = [shape(ax, p) for p in parts]
     drawn += [
         _label(ax, (x0 - 1.3, 8.3), "spinal cord (section)", "spinal-cord", fontweight="bold"),
         _label(ax, (x0, 7.55), "dorsal", "spinal-cord", style="italic", fontsize="small"),
@@ -148,7 +148,7 @@ def reflex_arc(ax: Axes) -> Drawn:
             color=PATHWAYS["ib-afferent"][0],
         )
     )
-    drawn.append(ax.add_patch(Circle(inter, 0.17, facecolor=style.INK, gid="interneuron")))
+    drawn.append(shape(ax, Circle(inter, 0.17, facecolor=style.INK, gid="interneuron")))
     bar = {"arrowstyle": "-[, widthB=0.6, lengthB=0.0", "color": style.INK, "lw": 2.2}
     drawn.append(
         ax.annotate(
@@ -163,9 +163,7 @@ def reflex_arc(ax: Axes) -> Drawn:
     # alpha motor neuron in the anterior horn, and its axon back to the same muscle
     soma = [(mn[0] - 0.3, mn[1]), (mn[0] + 0.3, mn[1]), (mn[0], mn[1] + 0.55)]
     drawn.append(
-        ax.add_patch(
-            Polygon(soma, facecolor=PATHWAYS["efferent"][0], gid="alpha-motor-neuron", **ink)
-        )
+        shape(ax, Polygon(soma, facecolor=PATHWAYS["efferent"][0], gid="alpha-motor-neuron", **ink))
     )
     drawn.append(
         _leader(

@@ -1,8 +1,13 @@
-"""Cause explorer: filter and search the causes, read a cause's card beside the cause tree and the
-nervous-system diagram with the cause's sites highlighted."""
+"""Cause explorer: filter and search the causes, read a cause's card beside the nervous-system
+diagram with the cause's sites highlighted.
+
+The cause tree (the course map, ``plots.tree``) is not drawn here: the list of matching causes and
+the card (category, group) already place a cause, and the tree's 50-odd labels were half of the
+explorer's drawing time in every notebook that shows it."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import ipywidgets as W
@@ -11,7 +16,6 @@ from matplotlib.text import Text
 
 from muscletwitch import plots, style
 from muscletwitch.course import load_course
-from muscletwitch.plots.diagrams import LABEL_BOX
 from muscletwitch.taxonomy import CATEGORIES, EXTENTS, RHYTHMS, Cause, Taxonomy
 from muscletwitch.widgets._base import URGENCY, Base, badge, esc, labelled, opaque
 
@@ -58,23 +62,19 @@ class CauseExplorer(Base):
         self.status = W.HTML()
         self.card = W.HTML(layout=W.Layout(min_width="22em"))
         with self.styled():
-            self.fig = self.new_figure(16, 5.4)
-            ax_tree, ax_levels = self.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.45, 1]})
-            tree = plots.tree(ax_tree, tax)
-            levels = plots.levels(ax_levels, tax.sites)
-            self.fig.subplots_adjust(left=0.01, right=0.99, top=0.93, bottom=0.02, wspace=0.05)
-        self.tree_texts = {
-            a.get_gid(): a for a in tree.artists if isinstance(a, Text) and a.get_gid()
-        }
+            self.fig = self.new_figure(6.6, 5.4)
+            ax = self.fig.subplots()
+            levels = plots.levels(ax, tax.sites)
+            self.fig.subplots_adjust(left=0.01, right=0.99, top=0.87, bottom=0.01)
         self.site_boxes: dict[str, list[Any]] = {}
         for a in levels.artists:
             if isinstance(a, FancyBboxPatch | Text) and a.get_gid():
                 self.site_boxes.setdefault(a.get_gid(), []).append(a)
-        self.levels_ax, self.levels_alt = ax_levels, levels.alt_text
+        self.levels_alt = levels.alt_text
         self.neurons = [a for a in levels.artists if ":" in (a.get_gid() or "")]  # over lit boxes
-        ax_levels.set_title("Where it starts")
-        self.freeze()
-        self.tree_alt = tree.alt_text
+        self.title = ax.title  # names the cause lit below it: drawn with the moving artists
+        self.title.set_text("")
+        self.freeze(self.title)
         self._shown: tuple | None = None  # what the figure shows, to skip needless re-rendering
         filters = [self.controls[k] for k in ("search", "category", "phenomenon", "site")]
         filters += [self.controls[k] for k in ("rhythm", "extent", "clear")]
@@ -83,7 +83,8 @@ class CauseExplorer(Base):
         if cause is not None:
             cause = self.taxonomy.cause(cause).id  # UnknownIdError for a typo; names: the id
         self._initial = cause
-        self._finish(W.HBox([left, self.card], layout=W.Layout(flex_flow="row wrap")), self.image)
+        row = W.HBox([left, self.card, self.image], layout=W.Layout(flex_flow="row wrap"))
+        self._finish(row)
 
     # --- pure core -------------------------------------------------------------------------------
 
@@ -178,25 +179,22 @@ class CauseExplorer(Base):
         )
 
     def _highlight(self, cause: Cause | None) -> None:
-        """Box the cause in the tree and light its sites in the diagram (existing artists)."""
-        shown = (cause.id, cause.site) if cause else None
+        """Name the cause above the diagram and light its sites in it (existing artists)."""
+        shown = cause.id if cause else None
         if shown == self._shown:
             return
         self._shown = shown
         colour = style.CATEGORY_COLOURS[cause.category] if cause else None
-        name = cause.name if cause else "no cause selected"
-        self.alt_text = f"{self.tree_alt} Highlighted: {name}. " + (
-            f"{name} starts at: {', '.join(cause.site)}." if cause else self.levels_alt
+        heading = f"Where it starts: {cause.name}" if cause else "No cause selected"
+        self.title.set_text(textwrap.fill(heading, 44))  # names run to 67 characters: 2 lines
+        self.alt_text = (
+            f"{self.levels_alt} Highlighted: where {cause.name} starts: "
+            f"{', '.join(self.taxonomy.site(s).name for s in cause.site)}."
+            if cause
+            else f"{self.levels_alt} No cause selected."
         )
         # the background shows everything plain; lit artists are drawn over it, opaque
-        self.dynamic = []
-        if cause is not None:
-            text = self.tree_texts[cause.id]
-            text.set_bbox(
-                {"facecolor": opaque(colour, 0.3), "edgecolor": colour, "boxstyle": LABEL_BOX}
-            )
-            text.set_fontweight("bold")
-            self.dynamic.append(text)
+        self.dynamic = [self.title]
         where = cause.site if cause else ()
         for gid in where:
             patch, text = self.site_boxes[gid]
