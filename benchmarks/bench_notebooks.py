@@ -4,8 +4,10 @@
 
 (default: notebooks/*.ipynb; `make bench` sets PYTHONPATH).
 
-Per notebook: wall time of "restart kernel and run all" (kernel start to last cell, fresh kernel)
-and the kernel's peak resident memory and CPU time (getrusage, read by one extra final cell). The
+Per notebook: wall time of "restart kernel and run all" (nbclient's execute: a fresh kernel's start,
+every cell, and the kernel's shutdown, which a restart in JupyterLab also waits for; "exit s" is
+that last part, from the final cell's end until the kernel has gone) and the kernel's peak
+resident memory and CPU time (getrusage, read by one extra final cell). The
 baseline notebook, generated in a temporary folder, only imports numpy, matplotlib and ipywidgets.
 Under each notebook: its cells' total and its costliest cells (kernel busy time, median over
 rounds), to find where a notebook's time goes; the baseline's line gives its import cell's time,
@@ -29,7 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
@@ -71,9 +73,9 @@ def cell_label(source: str) -> str:
     return lines[-1].strip()[:48] if lines else ""
 
 
-def run(path: Path) -> tuple[float, float, float, list[float]]:
-    """(wall s, peak MB, kernel CPU s, seconds of each code cell) of executing the notebook at
-    ``path`` in a fresh kernel."""
+def run(path: Path) -> tuple[float, float, float, list[float], float]:
+    """(wall s, peak MB, kernel CPU s, seconds of each code cell, exit s) of executing the
+    notebook at ``path`` in a fresh kernel."""
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(USAGE))
     client = NotebookClient(
@@ -85,9 +87,11 @@ def run(path: Path) -> tuple[float, float, float, list[float]]:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
+    finished = datetime.now(UTC)  # the cells' times come from the kernel's clock, in UTC
+    last_idle = datetime.fromisoformat(nb.cells[-1].metadata["execution"]["iopub.status.idle"])
     peak_mb, cpu_s = (float(x) for x in nb.cells[-1].outputs[-1].text.split())
     cells = [cell_seconds(c) for c in nb.cells[:-1] if c.cell_type == "code"]
-    return seconds, peak_mb, cpu_s, cells
+    return seconds, peak_mb, cpu_s, cells, (finished - last_idle).total_seconds()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         nb.cells = [nbformat.v4.new_code_cell(BASELINE)]
         nbformat.write(nb, baseline)
         run(baseline)  # warm-up, not counted: the first kernel after a pause starts cold
-        results: dict[str, list[tuple[float, float, float, list[float]]]] = {}
+        results: dict[str, list[tuple[float, float, float, list[float], float]]] = {}
         for _ in range(args.rounds):
             for path in [baseline, *notebooks]:
                 results.setdefault(path.stem, []).append(run(path))
@@ -116,30 +120,33 @@ def main(argv: list[str] | None = None) -> int:
     base = results.pop("baseline")
     base_s = statistics.median(t for t, *_ in base)
     base_mb = max(m for _, m, *_ in base)
-    base_cpu = statistics.median(c for _, _, c, _ in base)
+    base_cpu = statistics.median(r[2] for r in base)
+    base_exit = statistics.median(r[4] for r in base)
     print(
         f"baseline (numpy, matplotlib, ipywidgets): {base_s:.2f} s wall (median of "
         f"{args.rounds}, range {min(t for t, *_ in base):.2f}-{max(t for t, *_ in base):.2f}), "
-        f"{base_cpu:.2f} s CPU, {base_mb:.0f} MB peak; its import cell "
-        f"{statistics.median(cells[0] for *_, cells in base):.2f} s"
+        f"{base_cpu:.2f} s CPU, {base_mb:.0f} MB peak, exit {base_exit:.2f} s; its import cell "
+        f"{statistics.median(r[3][0] for r in base):.2f} s"
     )
     print(
         f"{'notebook':<34} {'wall s':>6} {'ratio':>6} {'range':>11} {'CPU s':>6} {'ratio':>6}"
-        f" {'peak MB':>8} {'+MB':>4}  verdict"
+        f" {'peak MB':>8} {'+MB':>4} {'exit s':>6}  verdict"
     )
     misses = 0
     for name, runs in results.items():
         ratios = [t / b for (t, *_), (b, *_) in zip(runs, base, strict=True)]
         ratio = statistics.median(ratios)
         seconds = statistics.median(t for t, *_ in runs)
-        cpu = statistics.median(c for _, _, c, _ in runs)
+        cpu = statistics.median(r[2] for r in runs)
+        exit_s = statistics.median(r[4] for r in runs)
         extra = max(m for _, m, *_ in runs) - base_mb
         ok = ratio < TIME_RATIO and extra < EXTRA_MB
         misses += not ok
         verdict = "ok" if ok else f"MISS (targets < {TIME_RATIO}x, < +{EXTRA_MB:.0f} MB)"
         print(
             f"{name:<34} {seconds:6.2f} {ratio:6.2f} {min(ratios):5.2f}-{max(ratios):<5.2f}"
-            f" {cpu:6.2f} {cpu / base_cpu:6.2f} {extra + base_mb:8.0f} {extra:+4.0f}  {verdict}"
+            f" {cpu:6.2f} {cpu / base_cpu:6.2f} {extra + base_mb:8.0f} {extra:+4.0f}"
+            f" {exit_s:6.2f}  {verdict}"
         )
         per_cell = [statistics.median(r[3][i] for r in runs) for i in range(len(runs[0][3]))]
         top = sorted(range(len(per_cell)), key=per_cell.__getitem__, reverse=True)[:COSTLIEST]

@@ -10,6 +10,7 @@ Colours, hatches and fonts come from ``muscletwitch.style``; apply ``style.conte
 ``style.lecture()`` around figure creation.
 """
 
+from muscletwitch import heap
 from muscletwitch.plots.anatomy import ANATOMY_LEVELS, anatomy
 from muscletwitch.plots.base import Drawn
 from muscletwitch.plots.colours import colour_of, site_colour
@@ -19,6 +20,8 @@ from muscletwitch.plots.output import agg_figure, png_bytes, show, subplots
 from muscletwitch.plots.reflex_arc import reflex_arc
 from muscletwitch.plots.signals import comparison, raster, signal, summation
 from muscletwitch.plots.tone import tone
+
+heap.settle()  # matplotlib, numpy and IPython: alive until exit, out of the collector's way
 
 __all__ = [
     "ANATOMY_LEVELS",
