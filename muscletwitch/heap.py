@@ -2,11 +2,11 @@
 
 numpy, matplotlib and IPython leave about 100,000 objects in a notebook kernel that the cyclic
 garbage collector tracks. They never become garbage, yet every full collection walks them all
-(about 30 ms), and the interpreter's exit walks them several times: a kernel restart, which
-waits for the old kernel to exit, waited 0.2-0.3 s for that (under 0.05 s frozen; see
-benchmarks/bench_notebooks.py). ``settle`` collects once, then moves every object still alive to
-the collector's permanent generation (``gc.freeze``), which collections skip. Objects made
-later, figures and widgets included, are collected as before.
+(about 30 ms), and the interpreter's exit walks them several times: a kernel took 0.2-0.3 s to
+exit, which a restart waits for, and about 0.04 s frozen (bench_notebooks' "exit s" counts it
+in jupyter_client's 0.1 s polling steps). ``settle`` collects once, then moves every object
+still alive to the collector's permanent generation (``gc.freeze``), which collections skip.
+Objects made later, figures and widgets included, are collected as before.
 """
 
 from __future__ import annotations
