@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from support.fresh import python_output
 
 from muscletwitch import cli
 
@@ -145,8 +146,7 @@ def test_import_does_not_load_numpy_matplotlib_or_ipywidgets():
         "from muscletwitch import cli;"
         "print(sorted(m for m in ('numpy','matplotlib','ipywidgets') if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert python_output(code) == "[]"
 
 
 def test_a_closed_pipe_ends_quietly_without_a_traceback():

@@ -1,16 +1,6 @@
 """heap.settle: importing the plots freezes what is alive, after collecting what is not."""
 
-import subprocess
-import sys
-import textwrap
-
-
-def run(code: str) -> str:
-    """``code`` in a fresh interpreter (the test process has imported the plots long ago)."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
+from support.fresh import python_output as run  # the test process imported the plots long ago
 
 
 def test_importing_the_plots_freezes_the_objects_alive_then():

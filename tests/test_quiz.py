@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
+from support.fresh import python_output
 
 import muscletwitch as mt
 from muscletwitch import quiz
@@ -203,8 +202,7 @@ def test_quiz_module_is_pure():
         "import sys, muscletwitch.quiz as q; q.all_questions();"
         "print([m for m in ('numpy', 'matplotlib', 'ipywidgets') if m in sys.modules])"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert python_output(code) == "[]"
 
 
 def test_generated_questions_are_at_most_a_third_of_the_bank_and_of_every_quiz(everything):
