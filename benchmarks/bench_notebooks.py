@@ -33,6 +33,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
 from nbclient import NotebookClient
@@ -73,9 +74,18 @@ def cell_label(source: str) -> str:
     return lines[-1].strip()[:48] if lines else ""
 
 
-def run(path: Path) -> tuple[float, float, float, list[float], float]:
-    """(wall s, peak MB, kernel CPU s, seconds of each code cell, exit s) of executing the
-    notebook at ``path`` in a fresh kernel."""
+class Run(NamedTuple):
+    """One execution of a notebook in a fresh kernel."""
+
+    seconds: float  # wall time, kernel start to kernel gone
+    peak_mb: float
+    cpu_s: float  # the kernel's, until its last cell
+    cells: list[float]  # kernel busy seconds of each code cell
+    exit_s: float  # from the last cell's end until the kernel has gone
+
+
+def run(path: Path) -> Run:
+    """Execute the notebook at ``path`` in a fresh kernel."""
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(USAGE))
     client = NotebookClient(
@@ -91,7 +101,7 @@ def run(path: Path) -> tuple[float, float, float, list[float], float]:
     last_idle = datetime.fromisoformat(nb.cells[-1].metadata["execution"]["iopub.status.idle"])
     peak_mb, cpu_s = (float(x) for x in nb.cells[-1].outputs[-1].text.split())
     cells = [cell_seconds(c) for c in nb.cells[:-1] if c.cell_type == "code"]
-    return seconds, peak_mb, cpu_s, cells, (finished - last_idle).total_seconds()
+    return Run(seconds, peak_mb, cpu_s, cells, (finished - last_idle).total_seconds())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,21 +122,22 @@ def main(argv: list[str] | None = None) -> int:
         nb.cells = [nbformat.v4.new_code_cell(BASELINE)]
         nbformat.write(nb, baseline)
         run(baseline)  # warm-up, not counted: the first kernel after a pause starts cold
-        results: dict[str, list[tuple[float, float, float, list[float], float]]] = {}
+        results: dict[str, list[Run]] = {}
         for _ in range(args.rounds):
             for path in [baseline, *notebooks]:
                 results.setdefault(path.stem, []).append(run(path))
         sources = {p.stem: code_sources(p) for p in notebooks}
     base = results.pop("baseline")
-    base_s = statistics.median(t for t, *_ in base)
-    base_mb = max(m for _, m, *_ in base)
-    base_cpu = statistics.median(r[2] for r in base)
-    base_exit = statistics.median(r[4] for r in base)
+    base_times = [r.seconds for r in base]
+    base_s = statistics.median(base_times)
+    base_mb = max(r.peak_mb for r in base)
+    base_cpu = statistics.median(r.cpu_s for r in base)
+    base_exit = statistics.median(r.exit_s for r in base)
     print(
         f"baseline (numpy, matplotlib, ipywidgets): {base_s:.2f} s wall (median of "
-        f"{args.rounds}, range {min(t for t, *_ in base):.2f}-{max(t for t, *_ in base):.2f}), "
+        f"{args.rounds}, range {min(base_times):.2f}-{max(base_times):.2f}), "
         f"{base_cpu:.2f} s CPU, {base_mb:.0f} MB peak, exit {base_exit:.2f} s; its import cell "
-        f"{statistics.median(r[3][0] for r in base):.2f} s"
+        f"{statistics.median(r.cells[0] for r in base):.2f} s"
     )
     print(
         f"{'notebook':<34} {'wall s':>6} {'ratio':>6} {'range':>11} {'CPU s':>6} {'ratio':>6}"
@@ -134,12 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     misses = 0
     for name, runs in results.items():
-        ratios = [t / b for (t, *_), (b, *_) in zip(runs, base, strict=True)]
+        ratios = [r.seconds / b.seconds for r, b in zip(runs, base, strict=True)]
         ratio = statistics.median(ratios)
-        seconds = statistics.median(t for t, *_ in runs)
-        cpu = statistics.median(r[2] for r in runs)
-        exit_s = statistics.median(r[4] for r in runs)
-        extra = max(m for _, m, *_ in runs) - base_mb
+        seconds = statistics.median(r.seconds for r in runs)
+        cpu = statistics.median(r.cpu_s for r in runs)
+        exit_s = statistics.median(r.exit_s for r in runs)
+        extra = max(r.peak_mb for r in runs) - base_mb
         ok = ratio < TIME_RATIO and extra < EXTRA_MB
         misses += not ok
         verdict = "ok" if ok else f"MISS (targets < {TIME_RATIO}x, < +{EXTRA_MB:.0f} MB)"
@@ -148,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             f" {cpu:6.2f} {cpu / base_cpu:6.2f} {extra + base_mb:8.0f} {extra:+4.0f}"
             f" {exit_s:6.2f}  {verdict}"
         )
-        per_cell = [statistics.median(r[3][i] for r in runs) for i in range(len(runs[0][3]))]
+        per_cell = [statistics.median(r.cells[i] for r in runs) for i in range(len(runs[0].cells))]
         top = sorted(range(len(per_cell)), key=per_cell.__getitem__, reverse=True)[:COSTLIEST]
         print(
             f"    cells {sum(per_cell):.2f} s; costliest: "
